@@ -1,0 +1,66 @@
+package org.bmsworkbench.events;
+
+/**
+ * Every EventAdmin topic that BMS Workbench publishes, declared in one place.
+ * <p>
+ * Publishers put the payload under {@link EventProperties#DATA} (the key e4's {@code IEventBroker} uses), so
+ * parts can receive it with {@code @UIEventTopic} and plain OSGi handlers with {@link EventProperties#payload}.
+ * Rates and payloads are documented in {@code docs/events.md}; keep the two in step.
+ */
+public final class BmsTopics {
+
+    /** Prefix of every BMS Workbench topic. */
+    public static final String ROOT = "org/bmsworkbench";
+
+    /** Matches every BMS Workbench topic (for loggers and the communication record). */
+    public static final String ALL = ROOT + "/*";
+
+    /** A bus changed state (opening, open, reconnecting, closed, failed). Payload: {@link BusStatus}. */
+    public static final String BUS_STATE = ROOT + "/bus/state";
+
+    /** Link counters of one bus, at most once a second per bus. Payload: {@link LinkStatistics}. */
+    public static final String BUS_LINK_STATISTICS = ROOT + "/bus/link";
+
+    /** Matches all bus topics. */
+    public static final String BUS_ALL = ROOT + "/bus/*";
+
+    /** A pack's link state changed (online, stale, offline). Payload: {@link PackStatus}. */
+    public static final String PACK_STATE = ROOT + "/pack/state";
+
+    /** Matches all pack topics. */
+    public static final String PACK_ALL = ROOT + "/pack/*";
+
+    /**
+     * The bus-state registry applied one or more bus or pack state changes. Payload: {@link OverviewChanged}.
+     * Views that show bus and pack state listen to this rather than to {@link #BUS_STATE} and
+     * {@link #PACK_STATE}, so that what they read from the registry already includes the change.
+     */
+    public static final String OVERVIEW_CHANGED = ROOT + "/overview/changed";
+
+    private BmsTopics() {
+    }
+
+    /**
+     * Whether {@code topic} is a valid EventAdmin topic name (tokens of letters, digits, '_' and '-'
+     * separated by single '/'), so that a misspelt constant fails in a unit test and not at run time.
+     */
+    public static boolean isValidTopic(String topic) {
+        if (topic == null || topic.isEmpty() || topic.startsWith("/") || topic.endsWith("/")) {
+            return false;
+        }
+        for (String token : topic.split("/", -1)) {
+            if (token.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                        || c == '-';
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

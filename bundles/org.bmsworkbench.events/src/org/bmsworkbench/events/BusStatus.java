@@ -1,0 +1,27 @@
+package org.bmsworkbench.events;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Payload of {@link BmsTopics#BUS_STATE}.
+ *
+ * @param busId    stable id of the bus within this workbench session, e.g. {@code "bus-1"}
+ * @param label    what the user chose, e.g. {@code "/dev/ttyUSB0 9600 8N1"} or {@code "Simulated bus"}
+ * @param protocol protocol id, e.g. {@code "modbus-native"}
+ * @param state    new state
+ * @param detail   why (an error message for {@link BusState#FAILED} and {@link BusState#RECONNECTING}),
+ *                 empty when there is nothing to say
+ * @param time     when the state was entered
+ */
+public record BusStatus(String busId, String label, String protocol, BusState state, String detail, Instant time) {
+
+    public BusStatus {
+        Checks.busId(busId);
+        label = label == null ? "" : label;
+        protocol = protocol == null ? "" : protocol;
+        Objects.requireNonNull(state, "state");
+        detail = detail == null ? "" : detail;
+        Objects.requireNonNull(time, "time");
+    }
+}
