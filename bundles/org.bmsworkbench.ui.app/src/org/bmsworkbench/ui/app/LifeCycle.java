@@ -1,0 +1,29 @@
+package org.bmsworkbench.ui.app;
+
+import java.util.Locale;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+
+/** Application life cycle: applies the chosen language and remembers the default layout. */
+public class LifeCycle {
+
+    @PostContextCreate
+    public void postContextCreate(IEclipseContext context) {
+        String tag = LanguagePreference.load();
+        if (tag != null) {
+            context.set(TranslationService.LOCALE, Locale.forLanguageTag(tag));
+        }
+    }
+
+    @ProcessAdditions
+    public void processAdditions(MApplication app, EModelService models, IEclipseContext context) {
+        DefaultLayout.captureIfMissing(app, models);
+        Object locale = context.get(TranslationService.LOCALE);
+        LanguagePreference.markSelected(app, models, locale instanceof Locale l ? l : Locale.getDefault());
+    }
+}

@@ -1,0 +1,123 @@
+package org.bmsworkbench.ui.app;
+
+import java.time.Instant;
+
+import org.bmsworkbench.core.bus.BusStateRegistry;
+import org.bmsworkbench.core.bus.Overview;
+import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.OverviewChanged;
+import org.bmsworkbench.events.PackLinkState;
+import org.bmsworkbench.ui.common.FrameThrottle;
+import org.bmsworkbench.ui.common.StateColors;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The status line at the bottom of the window: how many buses are open and how many packs answer.
+ * It reads the {@link BusStateRegistry} so it is right from the first paint, and again on every change.
+ */
+public class StatusLineControl {
+
+    /** How often ages are re-derived so an unannounced silence still turns a pack stale. */
+    private static final int TICK_MILLIS = 1000;
+
+    private final BusStateRegistry registry;
+    private Messages messages;
+    private Label busLabel;
+    private Label packLabel;
+    private FrameThrottle throttle;
+    private Composite root;
+
+    @Inject
+    public StatusLineControl(BusStateRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Inject
+    public void setMessages(@Translation Messages messages) {
+        this.messages = messages;
+        if (throttle != null) {
+            throttle.request();
+        }
+    }
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        root = new Composite(parent, SWT.NONE);
+        root.setData("org.eclipse.e4.ui.css.id", "org-bmsworkbench-statusline");
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginHeight = 2;
+        layout.marginWidth = 6;
+        layout.horizontalSpacing = 16;
+        root.setLayout(layout);
+        busLabel = new Label(root, SWT.NONE);
+        busLabel.setData("org.bmsworkbench.test.id", "status.buses");
+        packLabel = new Label(root, SWT.NONE);
+        packLabel.setData("org.bmsworkbench.test.id", "status.packs");
+        packLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        throttle = new FrameThrottle(root, this::refresh);
+        refresh();
+        tick();
+    }
+
+    private void tick() {
+        if (root.isDisposed()) {
+            return;
+        }
+        throttle.request();
+        root.getDisplay().timerExec(TICK_MILLIS, this::tick);
+    }
+
+    @Inject
+    @Optional
+    public void onOverviewChanged(@UIEventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
+        if (throttle != null) {
+            throttle.request();
+        }
+    }
+
+    private void refresh() {
+        if (root == null || root.isDisposed()) {
+            return;
+        }
+        Overview overview = registry.overview(Instant.now());
+        if (overview.buses().isEmpty()) {
+            busLabel.setText(messages.status_noBus);
+            busLabel.setForeground(StateColors.OFFLINE);
+            packLabel.setText("");
+        } else {
+            busLabel.setText(Messages.format(messages.status_buses, overview.openBuses(), overview.buses().size()));
+            busLabel.setForeground(overview.openBuses() == overview.buses().size() ? StateColors.ONLINE
+                    : StateColors.STALE);
+            int online = overview.packs(PackLinkState.ONLINE);
+            int stale = overview.packs(PackLinkState.STALE);
+            int offline = overview.packs(PackLinkState.OFFLINE);
+            packLabel.setText(Messages.format(messages.status_packs, online, stale, offline));
+            packLabel.setForeground(offline + stale == 0 ? StateColors.ONLINE : StateColors.STALE);
+        }
+        root.setToolTipText(messages.status_tooltip);
+        root.layout(true);
+    }
+
+    /** The text shown, for tests and accessibility. */
+    public String text() {
+        return (busLabel.getText() + " " + packLabel.getText()).trim();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (root != null && !root.isDisposed()) {
+            root.dispose();
+        }
+    }
+}

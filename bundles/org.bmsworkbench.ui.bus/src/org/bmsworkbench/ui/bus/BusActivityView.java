@@ -1,0 +1,103 @@
+package org.bmsworkbench.ui.bus;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.bmsworkbench.core.bus.ActivityEntry;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+
+/** The bus and pack state changes of this session, newest first. */
+public final class BusActivityView extends Composite {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+
+    private Messages messages;
+    private final StackLayout stack = new StackLayout();
+    private final Label empty;
+    private final Composite tableHolder;
+    private final TableViewer viewer;
+    private final List<TableViewerColumn> columns = new ArrayList<>();
+    private List<ActivityEntry> shown = List.of();
+
+    public BusActivityView(Composite parent, Messages messages) {
+        super(parent, SWT.NONE);
+        this.messages = messages;
+        setLayout(stack);
+        empty = new Label(this, SWT.WRAP);
+        tableHolder = new Composite(this, SWT.NONE);
+        TableColumnLayout layout = new TableColumnLayout();
+        tableHolder.setLayout(layout);
+        viewer = new TableViewer(tableHolder, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.VIRTUAL);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        column(layout, 18, e -> TIME.format(e.time()));
+        column(layout, 14, ActivityEntry::busId);
+        column(layout, 8, e -> e.isBusEntry() ? "" : Messages.format(this.messages.pack_row, e.address()));
+        column(layout, 22, e -> (e.from().isEmpty() ? "" : this.messages.stateName(e.from()) + " \u2192 ")
+                + this.messages.stateName(e.to()));
+        column(layout, 38, ActivityEntry::detail);
+        applyTexts();
+        show(List.of());
+    }
+
+    private void column(TableColumnLayout layout, int weight, Function<ActivityEntry, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60, true));
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((ActivityEntry) element);
+            }
+        });
+        columns.add(column);
+    }
+
+    public void setMessages(Messages messages) {
+        this.messages = messages;
+        applyTexts();
+        show(shown);
+    }
+
+    private void applyTexts() {
+        String[] titles = { messages.column_time, messages.column_bus, messages.column_pack, messages.column_change,
+                messages.column_detail };
+        for (int i = 0; i < titles.length; i++) {
+            columns.get(i).getColumn().setText(titles[i]);
+        }
+        empty.setText(messages.activity_empty);
+    }
+
+    /** Shows {@code entries} (oldest first, as the registry keeps them) newest first. */
+    public void show(List<ActivityEntry> entries) {
+        shown = entries;
+        List<ActivityEntry> newestFirst = new ArrayList<>(entries);
+        java.util.Collections.reverse(newestFirst);
+        viewer.setInput(newestFirst);
+        stack.topControl = entries.isEmpty() ? empty : tableHolder;
+        layout();
+    }
+
+    public Table table() {
+        return viewer.getTable();
+    }
+
+    @Override
+    public boolean setFocus() {
+        return viewer.getTable().setFocus();
+    }
+}

@@ -1,0 +1,71 @@
+package org.bmsworkbench.ui.bus;
+
+import java.text.MessageFormat;
+
+import org.bmsworkbench.events.BusState;
+import org.bmsworkbench.events.PackLinkState;
+
+/** User-facing strings of the bus views ({@code OSGI-INF/l10n/bundle*.properties}). */
+public class Messages {
+
+    public String overview_title;
+    public String overview_empty;
+    public String overview_summary;
+    public String column_bus;
+    public String column_pack;
+    public String column_state;
+    public String column_lastAnswer;
+    public String column_detail;
+    public String column_time;
+    public String column_change;
+    public String bus_row;
+    public String pack_row;
+    public String never;
+    public String ago;
+    public String activity_empty;
+    public String busState_OPENING;
+    public String busState_OPEN;
+    public String busState_RECONNECTING;
+    public String busState_CLOSED;
+    public String busState_FAILED;
+    public String packState_ONLINE;
+    public String packState_STALE;
+    public String packState_OFFLINE;
+
+    public static String format(String pattern, Object... args) {
+        return MessageFormat.format(pattern, args);
+    }
+
+    public String name(BusState state) {
+        return switch (state) {
+            case OPENING -> busState_OPENING;
+            case OPEN -> busState_OPEN;
+            case RECONNECTING -> busState_RECONNECTING;
+            case CLOSED -> busState_CLOSED;
+            case FAILED -> busState_FAILED;
+        };
+    }
+
+    public String name(PackLinkState state) {
+        return switch (state) {
+            case ONLINE -> packState_ONLINE;
+            case STALE -> packState_STALE;
+            case OFFLINE -> packState_OFFLINE;
+        };
+    }
+
+    /** A state name as published in an activity entry, translated when it is a known state. */
+    public String stateName(String name) {
+        for (BusState s : BusState.values()) {
+            if (s.name().equals(name)) {
+                return name(s);
+            }
+        }
+        for (PackLinkState s : PackLinkState.values()) {
+            if (s.name().equals(name)) {
+                return name(s);
+            }
+        }
+        return name;
+    }
+}
