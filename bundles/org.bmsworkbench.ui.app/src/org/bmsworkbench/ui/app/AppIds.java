@@ -17,6 +17,12 @@ public final class AppIds {
     /** Tag on part descriptors that the View menu lists. */
     public static final String TAG_VIEW = "bmsw:view";
 
+    /** Tag on part descriptors whose view opens in its category's stack on first start. */
+    public static final String TAG_OPEN_BY_DEFAULT = "bmsw:open-by-default";
+
+    /** Application persisted-state key listing the default views already placed once. */
+    public static final String STATE_PLACED_VIEWS = "org.bmsworkbench.placedViews";
+
     /** Id of the snippet that keeps a copy of the default perspective for View &gt; Reset Layout. */
     public static final String SNIPPET_DEFAULT_LAYOUT = "org.bmsworkbench.snippet.defaultLayout";
 

@@ -53,7 +53,8 @@ public final class LanguagePreference {
 
     /** Checks the Tools &gt; Language radio item of {@code locale}'s language. */
     public static void markSelected(MApplication app, EModelService models, Locale locale) {
-        MMenu menu = models.findElements(app, AppIds.MENU_LANGUAGE, MMenu.class).stream().findFirst().orElse(null);
+        MMenu menu = models.findElements(app, AppIds.MENU_LANGUAGE, MMenu.class, null,
+                EModelService.ANYWHERE | EModelService.IN_MAIN_MENU).stream().findFirst().orElse(null);
         if (menu == null) {
             return;
         }

@@ -22,6 +22,7 @@ public class LifeCycle {
 
     @ProcessAdditions
     public void processAdditions(MApplication app, EModelService models, IEclipseContext context) {
+        DefaultLayout.placeDefaultViews(app, models);
         DefaultLayout.captureIfMissing(app, models);
         Object locale = context.get(TranslationService.LOCALE);
         LanguagePreference.markSelected(app, models, locale instanceof Locale l ? l : Locale.getDefault());

@@ -41,7 +41,7 @@ public final class BusActivityView extends Composite {
         tableHolder = new Composite(this, SWT.NONE);
         TableColumnLayout layout = new TableColumnLayout();
         tableHolder.setLayout(layout);
-        viewer = new TableViewer(tableHolder, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.VIRTUAL);
+        viewer = new TableViewer(tableHolder, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
@@ -98,6 +98,8 @@ public final class BusActivityView extends Composite {
 
     @Override
     public boolean setFocus() {
-        return viewer.getTable().setFocus();
+        // SWT moves focus while a shell is being disposed; the table may already be gone then.
+        Table table = viewer.getTable();
+        return !table.isDisposed() && table.setFocus();
     }
 }

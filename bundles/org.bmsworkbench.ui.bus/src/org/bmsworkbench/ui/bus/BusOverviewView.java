@@ -175,6 +175,8 @@ public final class BusOverviewView extends Composite {
 
     @Override
     public boolean setFocus() {
-        return viewer.getTable().setFocus();
+        // SWT moves focus while a shell is being disposed; the table may already be gone then.
+        Table table = viewer.getTable();
+        return !table.isDisposed() && table.setFocus();
     }
 }

@@ -9,7 +9,9 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.ILocaleChangeService;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.widgets.Shell;
 
 import jakarta.inject.Named;
 
@@ -29,6 +31,12 @@ public class LanguageHandler {
             EModelService models) {
         Locale locale = Locale.forLanguageTag(tag);
         locales.changeApplicationLocale(locale);
+        // The window renderer does not re-read a window's label when only its translation changes.
+        for (MWindow window : app.getChildren()) {
+            if (window.getWidget() instanceof Shell shell && !shell.isDisposed()) {
+                shell.setText(window.getLocalizedLabel());
+            }
+        }
         LanguagePreference.store(tag);
         LanguagePreference.markSelected(app, models, locale);
     }

@@ -1,0 +1,260 @@
+package org.bmsworkbench.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.BusState;
+import org.bmsworkbench.events.BusStatus;
+import org.bmsworkbench.events.EventProperties;
+import org.bmsworkbench.events.PackLinkState;
+import org.bmsworkbench.events.PackStatus;
+import org.bmsworkbench.ui.app.handlers.AboutHandler;
+import org.bmsworkbench.ui.app.handlers.ViewsMenu;
+import org.bmsworkbench.ui.bus.BusOverviewPart;
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
+import org.eclipse.e4.ui.model.application.ui.basic.MTrimmedWindow;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenuElement;
+import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Runs inside the real BMS Workbench (Tycho UI harness): the product's Application.e4xmi merged with every
+ * bundle's fragment.e4xmi, started from a workspace whose persisted layout is broken.
+ */
+class WorkbenchHarnessTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String OVERVIEW = "org.bmsworkbench.ui.bus.overview";
+    private static final String ACTIVITY = "org.bmsworkbench.ui.bus.activity";
+
+    private BundleContext bundleContext;
+    private MApplication app;
+    private MTrimmedWindow window;
+    private EModelService models;
+    private EPartService parts;
+    private Display display;
+
+    @BeforeEach
+    void setUp() {
+        bundleContext = FrameworkUtil.getBundle(WorkbenchHarnessTest.class).getBundleContext();
+        var ref = bundleContext.getServiceReference(IWorkbench.class);
+        assertNotNull(ref, "the e4 workbench must be running");
+        IWorkbench workbench = bundleContext.getService(ref);
+        app = workbench.getApplication();
+        window = (MTrimmedWindow) app.getChildren().get(0);
+        IEclipseContext windowContext = window.getContext();
+        models = windowContext.get(EModelService.class);
+        parts = windowContext.get(EPartService.class);
+        display = Display.getCurrent();
+        assertNotNull(display, "UI harness tests run on the display thread");
+    }
+
+    @Test
+    void theWindowHasTheMenusOfTheProduct() {
+        assertEquals(AppIds.WINDOW_MAIN, window.getElementId());
+        assertEquals("BMS Workbench", window.getLocalizedLabel());
+        assertEquals("BMS Workbench", ((Shell) window.getWidget()).getText());
+        List<String> menus = new ArrayList<>();
+        for (MMenuElement e : window.getMainMenu().getChildren()) {
+            menus.add(e.getLocalizedLabel());
+        }
+        assertEquals(List.of("File", "View", "Connection", "Tools", "Help"), menus);
+    }
+
+    @Test
+    void theBusOverviewIsContributedByItsOwnFragmentAndRendered() {
+        MPart part = parts.findPart(OVERVIEW);
+        assertNotNull(part, "Bus Overview part from org.bmsworkbench.ui.bus/fragment.e4xmi");
+        assertEquals(AppIds.STACK_MAIN, part.getParent().getElementId());
+        parts.showPart(part, EPartService.PartState.ACTIVATE);
+        assertInstanceOf(BusOverviewPart.class, part.getObject());
+        assertInstanceOf(Composite.class, part.getWidget());
+        assertTrue(((BusOverviewPart) part.getObject()).view().isVisible());
+        assertEquals("bundleclass://org.bmsworkbench.ui.bus/org.bmsworkbench.ui.bus.BusOverviewPart",
+                part.getContributionURI());
+    }
+
+    @Test
+    void aBrokenPersistedLayoutFellBackToTheDefault() throws Exception {
+        URL instance = Platform.getInstanceLocation().getURL();
+        Path persisted = Path.of(instance.toURI()).resolve(".metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi");
+        assertTrue(Files.exists(persisted), "the build seeds a persisted layout: " + persisted);
+        assertThrows(Exception.class, () -> parse(persisted), "the seeded layout is deliberately broken");
+        assertNotNull(models.findSnippet(app, AppIds.SNIPPET_DEFAULT_LAYOUT), "default layout captured afresh");
+        assertNotNull(parts.findPart(OVERVIEW));
+        assertNotNull(parts.findPart(ACTIVITY));
+    }
+
+    private static void parse(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        }
+    }
+
+    @Test
+    void theStatusLineFollowsBusAndPackState() throws InterruptedException {
+        MToolControl control = (MToolControl) models.find("org.bmsworkbench.statusline", window);
+        StatusLineControl status = (StatusLineControl) control.getObject();
+        String bus = "harness-bus";
+        Instant now = Instant.now();
+        post(BmsTopics.BUS_STATE, new BusStatus(bus, "Simulated bus", "modbus-native", BusState.OPEN, "", now));
+        for (int address = 1; address <= 3; address++) {
+            post(BmsTopics.PACK_STATE, new PackStatus(bus, address, PackLinkState.ONLINE, now, now));
+        }
+        post(BmsTopics.PACK_STATE, new PackStatus(bus, 4, PackLinkState.OFFLINE, null, now));
+        assertTrue(spinUntil(() -> status.text().contains("Packs online: 3")), status.text());
+        assertTrue(status.text().contains("offline: 1"), status.text());
+        assertTrue(status.text().startsWith("Buses open: 1 of 1"), status.text());
+    }
+
+    @Test
+    void resetLayoutPutsMovedAndClosedViewsBack() {
+        MPart overview = parts.findPart(OVERVIEW);
+        MPart activity = parts.findPart(ACTIVITY);
+        parts.showPart(activity, EPartService.PartState.VISIBLE);
+        MPartStack main = (MPartStack) models.find(AppIds.STACK_MAIN, window);
+        models.move(activity, main);
+        parts.hidePart(overview);
+        assertFalse(overview.isToBeRendered() && overview.getParent() != null && overview.isVisible()
+                && overview.getWidget() != null && ((Composite) overview.getWidget()).isVisible());
+        assertSame(main, activity.getParent());
+
+        execute(AppIds.COMMAND_RESET_LAYOUT, Map.of());
+        spinUntil(() -> false, Duration.ofMillis(200));
+
+        MPart overviewAfter = parts.findPart(OVERVIEW);
+        MPart activityAfter = parts.findPart(ACTIVITY);
+        assertEquals(AppIds.STACK_MAIN, overviewAfter.getParent().getElementId());
+        assertEquals(AppIds.STACK_BOTTOM, activityAfter.getParent().getElementId());
+        assertTrue(overviewAfter.isToBeRendered());
+        assertNotNull(overviewAfter.getWidget(), "the overview is rendered again");
+        assertEquals(1, models.findElements(window, OVERVIEW, MPart.class).size(), "no duplicate left behind");
+    }
+
+    @Test
+    void theViewMenuListsEveryContributedViewAndShowsIt() {
+        List<MMenuElement> items = new ArrayList<>();
+        new ViewsMenu().aboutToShow(items, app, models);
+        List<String> labels = items.stream().map(MMenuElement::getLabel).toList();
+        assertTrue(labels.containsAll(List.of("Bus Activity", "Bus Overview")), labels + " from descriptors "
+                + app.getDescriptors().stream().map(d -> d.getElementId() + d.getTags()).toList());
+
+        MPart activity = parts.findPart(ACTIVITY);
+        parts.hidePart(activity);
+        MHandledMenuItem showActivity = (MHandledMenuItem) items.get(labels.indexOf("Bus Activity"));
+        execute(AppIds.COMMAND_SHOW_VIEW, Map.of(AppIds.PARAM_PART_ID, showActivity.getParameters().get(0).getValue()));
+        MPart shown = parts.findPart(ACTIVITY);
+        assertTrue(shown.isToBeRendered() && shown.getWidget() != null, "View menu entry opened the part");
+    }
+
+    @Test
+    void switchingLanguageRelabelsTheWorkbenchWithoutRestart() throws InterruptedException {
+        MToolControl control = (MToolControl) models.find("org.bmsworkbench.statusline", window);
+        StatusLineControl status = (StatusLineControl) control.getObject();
+        try {
+            execute(AppIds.COMMAND_LANGUAGE, Map.of(AppIds.PARAM_LOCALE, "zh"));
+            spinUntil(() -> window.getMainMenu().getChildren().get(0).getLocalizedLabel().equals("\u6587\u4ef6"));
+            assertEquals("\u6587\u4ef6", window.getMainMenu().getChildren().get(0).getLocalizedLabel());
+            String title = ((Shell) window.getWidget()).getText();
+            assertTrue(title.startsWith("BMS Workbench \u7535\u6c60"), title + " / " + window.getLocalizedLabel());
+            assertTrue(spinUntil(() -> status.text().contains("\u603b\u7ebf") || status.text().contains("\u7535\u6c60")),
+                    status.text());
+            assertEquals("zh", LanguagePreference.load(), "the choice is remembered for the next start");
+            MMenu language = (MMenu) models.find(AppIds.MENU_LANGUAGE, window.getMainMenu());
+            assertTrue(((MHandledMenuItem) language.getChildren().get(1)).isSelected());
+        } finally {
+            execute(AppIds.COMMAND_LANGUAGE, Map.of(AppIds.PARAM_LOCALE, "en"));
+        }
+        assertTrue(spinUntil(() -> window.getMainMenu().getChildren().get(0).getLocalizedLabel().equals("File")));
+        assertEquals("en", LanguagePreference.load());
+    }
+
+    @Test
+    void aboutShowsVersionAndBuildId() {
+        Messages messages = new Messages();
+        messages.about_text = "{0}|{1}|{2}|{3}|{4}|{5}|{6}";
+        String[] parts = AboutHandler.text(messages).split("\\|");
+        assertEquals("0.1.0", parts[0]);
+        assertTrue(parts[1].matches("\\d{8}-\\d{4}"), "build id stamped by the build: " + parts[1]);
+        assertTrue(Runtime.version().feature() >= 21);
+        assertTrue(parts[4].startsWith("gtk"), parts[4]);
+    }
+
+    private void execute(String commandId, Map<String, Object> parameters) {
+        IEclipseContext ctx = window.getContext();
+        ECommandService commands = ctx.get(ECommandService.class);
+        EHandlerService handlers = ctx.get(EHandlerService.class);
+        ParameterizedCommand command = commands.createCommand(commandId, parameters);
+        assertNotNull(command, commandId);
+        assertTrue(handlers.canExecute(command), commandId + " must be enabled");
+        handlers.executeHandler(command);
+    }
+
+    private void post(String topic, Object payload) throws InterruptedException {
+        Thread t = new Thread(() -> {
+            var ref = bundleContext.getServiceReference(EventAdmin.class);
+            bundleContext.getService(ref).postEvent(new Event(topic, EventProperties.of(payload)));
+            bundleContext.ungetService(ref);
+        });
+        t.start();
+        t.join();
+    }
+
+    private boolean spinUntil(BooleanSupplier condition) {
+        return spinUntil(condition, WAIT);
+    }
+
+    private boolean spinUntil(BooleanSupplier condition, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (!display.readAndDispatch()) {
+                display.timerExec(5, () -> {
+                });
+                display.sleep();
+            }
+        }
+        return condition.getAsBoolean();
+    }
+}
