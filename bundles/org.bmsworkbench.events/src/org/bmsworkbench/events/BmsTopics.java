@@ -4,7 +4,8 @@ package org.bmsworkbench.events;
  * Every EventAdmin topic that BMS Workbench publishes, declared in one place.
  * <p>
  * Publishers put the payload under {@link EventProperties#DATA} (the key e4's {@code IEventBroker} uses), so
- * parts can receive it with {@code @UIEventTopic} and plain OSGi handlers with {@link EventProperties#payload}.
+ * parts can receive it with {@code @UIEventTopic}, and plain OSGi handlers read
+ * {@code event.getProperty(EventProperties.DATA)} and check its type.
  * Rates and payloads are documented in {@code docs/events.md}; keep the two in step.
  */
 public final class BmsTopics {
