@@ -106,7 +106,8 @@ public class StatusLineControl {
             packLabel.setForeground(offline + stale == 0 ? StateColors.ONLINE : StateColors.STALE);
         }
         root.setToolTipText(messages.status_tooltip);
-        root.layout(true);
+        // The texts change width; the trim bar around us must be laid out again, not only this composite.
+        root.requestLayout();
     }
 
     /** The text shown, for tests and accessibility. */

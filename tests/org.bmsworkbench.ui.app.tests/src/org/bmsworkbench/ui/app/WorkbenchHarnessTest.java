@@ -154,8 +154,7 @@ class WorkbenchHarnessTest {
         MPartStack main = (MPartStack) models.find(AppIds.STACK_MAIN, window);
         models.move(activity, main);
         parts.hidePart(overview);
-        assertFalse(overview.isToBeRendered() && overview.getParent() != null && overview.isVisible()
-                && overview.getWidget() != null && ((Composite) overview.getWidget()).isVisible());
+        assertFalse(overview.isToBeRendered(), "the overview was closed");
         assertSame(main, activity.getParent());
 
         execute(AppIds.COMMAND_RESET_LAYOUT, Map.of());
