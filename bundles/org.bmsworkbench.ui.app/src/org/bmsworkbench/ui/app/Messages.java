@@ -14,6 +14,7 @@ public class Messages {
     public String status_tooltip;
     public String about_title;
     public String about_text;
+    public String resetLayout_title;
     public String resetLayout_failed;
 
     /** Formats one of the patterns above. */

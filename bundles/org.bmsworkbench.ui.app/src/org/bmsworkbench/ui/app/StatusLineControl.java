@@ -110,6 +110,11 @@ public class StatusLineControl {
         root.requestLayout();
     }
 
+    /** The status line's widget, for tests. */
+    public Composite control() {
+        return root;
+    }
+
     /** The text shown, for tests and accessibility. */
     public String text() {
         return (busLabel.getText() + " " + packLabel.getText()).trim();

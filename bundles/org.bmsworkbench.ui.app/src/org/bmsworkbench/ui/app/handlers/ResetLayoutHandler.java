@@ -24,7 +24,7 @@ public class ResetLayoutHandler {
             DefaultLayout.reset(app, window, models, parts);
         } catch (IllegalStateException e) {
             ILog.of(ResetLayoutHandler.class).error("Reset Layout failed", e);
-            MessageDialog.openError(shell, messages.about_title, Messages.format(messages.resetLayout_failed,
+            MessageDialog.openError(shell, messages.resetLayout_title, Messages.format(messages.resetLayout_failed,
                     e.getMessage()));
         }
     }
