@@ -67,15 +67,7 @@ public class StatusLineControl {
         packLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         throttle = new FrameThrottle(root, this::refresh);
         refresh();
-        tick();
-    }
-
-    private void tick() {
-        if (root.isDisposed()) {
-            return;
-        }
-        throttle.request();
-        root.getDisplay().timerExec(TICK_MILLIS, this::tick);
+        throttle.repeatEvery(TICK_MILLIS);
     }
 
     @Inject

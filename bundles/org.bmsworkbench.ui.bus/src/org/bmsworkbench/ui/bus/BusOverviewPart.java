@@ -45,15 +45,7 @@ public class BusOverviewPart {
         view = new BusOverviewView(parent, messages);
         throttle = new FrameThrottle(view, () -> view.show(registry.overview(Instant.now())));
         view.show(registry.overview(Instant.now()));
-        tick();
-    }
-
-    private void tick() {
-        if (view.isDisposed()) {
-            return;
-        }
-        throttle.request();
-        view.getDisplay().timerExec(TICK_MILLIS, this::tick);
+        throttle.repeatEvery(TICK_MILLIS);
     }
 
     @Inject

@@ -40,6 +40,26 @@ public final class FrameThrottle {
         control.addListener(SWT.Resize, onShow);
     }
 
+    /**
+     * Also asks for a refresh every {@code millis} until the control is disposed, for views whose text
+     * depends on the clock (ages, staleness) and must move on when no event arrives.
+     */
+    public void repeatEvery(int millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("interval must be positive: " + millis);
+        }
+        Runnable tick = new Runnable() {
+            @Override
+            public void run() {
+                if (!control.isDisposed()) {
+                    request();
+                    display.timerExec(millis, this);
+                }
+            }
+        };
+        display.timerExec(millis, tick);
+    }
+
     /** Asks for a refresh; callable from any thread, cheap when one is already pending. */
     public void request() {
         if (!scheduled.compareAndSet(false, true)) {
