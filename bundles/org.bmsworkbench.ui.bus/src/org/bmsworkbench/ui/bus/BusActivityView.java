@@ -3,14 +3,13 @@ package org.bmsworkbench.ui.bus;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 
 import org.bmsworkbench.core.bus.ActivityEntry;
+import org.bmsworkbench.ui.common.TextColumns;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -45,26 +44,15 @@ public final class BusActivityView extends Composite {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(layout, 18, e -> TIME.format(e.time()));
-        column(layout, 14, ActivityEntry::busId);
-        column(layout, 8, e -> e.isBusEntry() ? "" : Messages.format(this.messages.pack_row, e.address()));
-        column(layout, 22, e -> (e.from().isEmpty() ? "" : this.messages.stateName(e.from()) + " \u2192 ")
-                + this.messages.stateName(e.to()));
-        column(layout, 38, ActivityEntry::detail);
+        TextColumns<ActivityEntry> text = new TextColumns<>(viewer, layout, ActivityEntry.class);
+        columns.add(text.add(18, e -> TIME.format(e.time())));
+        columns.add(text.add(14, ActivityEntry::busId));
+        columns.add(text.add(8, e -> e.isBusEntry() ? "" : Messages.format(this.messages.pack_row, e.address())));
+        columns.add(text.add(22, e -> (e.from().isEmpty() ? "" : this.messages.stateName(e.from()) + " \u2192 ")
+                + this.messages.stateName(e.to())));
+        columns.add(text.add(38, ActivityEntry::detail));
         applyTexts();
         show(List.of());
-    }
-
-    private void column(TableColumnLayout layout, int weight, Function<ActivityEntry, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60, true));
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ActivityEntry) element);
-            }
-        });
-        columns.add(column);
     }
 
     public void setMessages(Messages messages) {
@@ -86,7 +74,7 @@ public final class BusActivityView extends Composite {
     public void show(List<ActivityEntry> entries) {
         shown = entries;
         List<ActivityEntry> newestFirst = new ArrayList<>(entries);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         viewer.setInput(newestFirst);
         stack.topControl = entries.isEmpty() ? empty : tableHolder;
         layout();

@@ -1,5 +1,6 @@
 package org.bmsworkbench.ui.bus;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,10 +10,9 @@ import org.bmsworkbench.core.bus.Overview;
 import org.bmsworkbench.core.bus.PackView;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.ui.common.StateColors;
+import org.bmsworkbench.ui.common.TextColumns;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -74,33 +74,16 @@ public final class BusOverviewView extends Composite {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(columnLayout, 18, Row::bus, false);
-        column(columnLayout, 8, Row::pack, false);
-        column(columnLayout, 12, Row::state, true);
-        column(columnLayout, 12, Row::lastAnswer, false);
-        column(columnLayout, 50, Row::detail, false);
+        TextColumns<Row> text = new TextColumns<>(viewer, columnLayout, Row.class);
+        columns.add(text.add(18, Row::bus));
+        columns.add(text.add(8, Row::pack));
+        columns.add(text.add(12, Row::state, Row::color));
+        columns.add(text.add(12, Row::lastAnswer));
+        columns.add(text.add(50, Row::detail));
 
         addDisposeListener(e -> bold.dispose());
         applyTexts();
-        show(new Overview(0, java.time.Instant.EPOCH, List.of()));
-    }
-
-    private void column(TableColumnLayout layout, int weight, java.util.function.Function<Row, String> text,
-            boolean coloured) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60, true));
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Row) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                return coloured ? ((Row) element).color() : null;
-            }
-        });
-        columns.add(column);
+        show(new Overview(0, Instant.EPOCH, List.of()));
     }
 
     /** Re-reads every translated text (after a language switch). */

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,12 @@ import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -146,6 +154,12 @@ class WorkbenchHarnessTest {
         assertTrue(status.text().startsWith("Buses open: 1 of 1"), status.text());
         assertTrue(spinUntil(() -> status.control().getSize().y > 0 && status.control().isVisible()),
                 "the status line must take room in the window: " + status.control().getSize());
+
+        MPart overview = parts.findPart(OVERVIEW);
+        parts.showPart(overview, EPartService.PartState.ACTIVATE);
+        BusOverviewPart part = (BusOverviewPart) overview.getObject();
+        assertTrue(spinUntil(() -> part.view().table().getItemCount() >= 5), "bus row and four pack rows");
+        saveScreenshot((Shell) window.getWidget(), "workbench-with-packs.png");
     }
 
     @Test
@@ -218,6 +232,27 @@ class WorkbenchHarnessTest {
         assertTrue(parts[1].matches("\\d{8}-\\d{4}"), "build id stamped by the build: " + parts[1]);
         assertTrue(Runtime.version().feature() >= 21);
         assertTrue(parts[4].startsWith("gtk"), parts[4]);
+    }
+
+    /** Keeps a picture of the window in target/screenshots so a person can look at what the test saw. */
+    private void saveScreenshot(Shell shell, String name) {
+        spinUntil(() -> false, Duration.ofMillis(300));
+        Rectangle area = shell.getBounds();
+        Image image = new Image(display, area.width, area.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(image, area.x, area.y);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { image.getImageData() };
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
     }
 
     private void execute(String commandId, Map<String, Object> parameters) {
