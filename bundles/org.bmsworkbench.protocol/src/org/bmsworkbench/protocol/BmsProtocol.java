@@ -1,0 +1,79 @@
+package org.bmsworkbench.protocol;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.bmsworkbench.model.ParameterDefinition;
+import org.bmsworkbench.model.ParameterSet;
+
+/**
+ * One BMS protocol, as the host (master) side speaks it. Implementations are plain Java, stateless and
+ * thread-safe; each is registered as an OSGi service and listed for {@link java.util.ServiceLoader} so the
+ * workbench and the command-line tools find the same set. A new protocol is a new bundle.
+ * <p>
+ * Every method that reads bytes from a device either returns a value or throws {@link ProtocolException};
+ * nothing else escapes, whatever the bytes.
+ */
+public interface BmsProtocol {
+
+    /** Stable identifier, e.g. {@code pylontech} or {@code modbus-native}. */
+    String id();
+
+    /** Name for people, e.g. "Pylontech RS485 (YD/T1363 V2.0)". */
+    String displayName();
+
+    /** How frames are written down for people: ASCII for YD/T1363, hex bytes for Modbus. */
+    FrameNotation notation();
+
+    /** The commands this protocol can express. */
+    Set<Command> commands();
+
+    /** Lowest and highest pack address this protocol can reach. */
+    int minAddress();
+
+    int maxAddress();
+
+    /**
+     * The transactions that read {@code command} from the pack at {@code address}, in order. Most commands
+     * are one frame; a Modbus map splits a large block into reads of at most 125 registers.
+     */
+    List<Request> requests(Command command, int address) throws ProtocolException;
+
+    /** The parameter page this protocol can read and write, empty when it has none. */
+    List<ParameterDefinition> parameterDefinitions();
+
+    /** A frame writing every known value of {@code parameters}; values were range-checked by the set. */
+    List<Request> writeParameters(int address, ParameterSet parameters) throws ProtocolException;
+
+    List<Request> control(int address, ControlAction action) throws ProtocolException;
+
+    List<Request> setClock(int address, LocalDateTime time) throws ProtocolException;
+
+    /** Reads back a request frame, e.g. one typed by a person or captured on the line. */
+    Request parseRequest(byte[] frame) throws ProtocolException;
+
+    /** A stream decoder for the reply to {@code pending}. */
+    FrameDecoder decoder(Request pending);
+
+    /** The meaning of a whole reply frame (as returned by a decoder) to {@code request}. */
+    Reply decode(Request request, byte[] frame) throws ProtocolException;
+
+    /** Silence the protocol needs between frames, in bit times at the line's baud rate. */
+    default int interFrameGapBits() {
+        return 0;
+    }
+
+    /** How long to wait for a reply before counting a timeout, in milliseconds. */
+    default int replyTimeoutMillis() {
+        return 500;
+    }
+
+    /** How frames are written down for people. */
+    enum FrameNotation {
+        /** Printable ASCII, the carriage return at the end optional. */
+        ASCII,
+        /** Hexadecimal bytes, spaces optional. */
+        HEX
+    }
+}
