@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -13,19 +14,37 @@ import java.util.ServiceLoader;
 public final class ProtocolCatalog {
 
     private final List<BmsProtocol> protocols;
+    private final List<String> problems;
 
     public ProtocolCatalog(List<BmsProtocol> protocols) {
+        this(protocols, List.of());
+    }
+
+    private ProtocolCatalog(List<BmsProtocol> protocols, List<String> problems) {
         List<BmsProtocol> sorted = new ArrayList<>(protocols);
         sorted.sort(Comparator.comparing(BmsProtocol::id));
         this.protocols = List.copyOf(sorted);
+        this.problems = List.copyOf(problems);
     }
 
+    /** Every protocol that loads; one that fails (a broken map file, say) is left out and named in {@link #problems()}. */
     public static ProtocolCatalog fromClassPath(ClassLoader loader) {
         List<BmsProtocol> found = new ArrayList<>();
-        for (BmsProtocol p : ServiceLoader.load(BmsProtocol.class, loader)) {
-            found.add(p);
-        }
-        return new ProtocolCatalog(found);
+        List<String> problems = new ArrayList<>();
+        ServiceLoader.load(BmsProtocol.class, loader).stream().forEach(provider -> {
+            try {
+                found.add(provider.get());
+            } catch (ServiceConfigurationError e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                problems.add(provider.type().getName() + ": " + cause.getMessage());
+            }
+        });
+        return new ProtocolCatalog(found, problems);
+    }
+
+    /** Why protocols on the class path could not be loaded, one line each. */
+    public List<String> problems() {
+        return problems;
     }
 
     public List<BmsProtocol> all() {

@@ -25,6 +25,7 @@ import org.bmsworkbench.protocol.ProtocolError.Kind;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
+import org.bmsworkbench.protocol.Scaling;
 import org.bmsworkbench.protocol.ydt1363.YdtVariant.ParameterField;
 import org.bmsworkbench.protocol.ydt1363.YdtVariant.RequestSpec;
 import org.bmsworkbench.protocol.ydt1363.YdtVariant.TextField;
@@ -310,7 +311,7 @@ public class YdtProtocol implements BmsProtocol {
         }
         b.cellCount(cells);
         for (int i = 0; i < cells; i++) {
-            b.cellVoltage(i, in.u16("cell " + (i + 1)) * variant.cellVoltageScale);
+            b.cellVoltage(i, Scaling.apply(in.u16("cell " + (i + 1)), variant.cellVoltageScale, 0));
         }
         int temps = in.u8("temperature count");
         if (temps > PackSnapshot.MAX_TEMPERATURES) {
@@ -321,9 +322,9 @@ public class YdtProtocol implements BmsProtocol {
         for (int i = 0; i < temps; i++) {
             b.temperature(i, kelvin(in.u16("temperature " + (i + 1))));
         }
-        b.set(Quantity.CURRENT, in.s16("current") * variant.currentScale);
-        b.set(Quantity.VOLTAGE, in.u16("voltage") * variant.voltageScale);
-        b.set(Quantity.REMAINING_CAPACITY, in.u16("remaining capacity") * variant.capacityScale);
+        b.set(Quantity.CURRENT, Scaling.apply(in.s16("current"), variant.currentScale, 0));
+        b.set(Quantity.VOLTAGE, Scaling.apply(in.u16("voltage"), variant.voltageScale, 0));
+        b.set(Quantity.REMAINING_CAPACITY, Scaling.apply(in.u16("remaining capacity"), variant.capacityScale, 0));
         int count = in.u8("user defined item count");
         List<String> items = variant.userItems.get(count);
         if (items == null) {
@@ -332,15 +333,15 @@ public class YdtProtocol implements BmsProtocol {
         }
         for (String item : items) {
             switch (item) {
-                case "fullCapacity" -> b.set(Quantity.FULL_CAPACITY, in.u16(item) * variant.capacityScale);
-                case "designCapacity" -> b.set(Quantity.DESIGN_CAPACITY, in.u16(item) * variant.capacityScale);
+                case "fullCapacity" -> b.set(Quantity.FULL_CAPACITY, Scaling.apply(in.u16(item), variant.capacityScale, 0));
+                case "designCapacity" -> b.set(Quantity.DESIGN_CAPACITY, Scaling.apply(in.u16(item), variant.capacityScale, 0));
                 case "remainingCapacity24" ->
-                    b.set(Quantity.REMAINING_CAPACITY, in.u24(item) * variant.capacity24Scale);
-                case "fullCapacity24" -> b.set(Quantity.FULL_CAPACITY, in.u24(item) * variant.capacity24Scale);
+                    b.set(Quantity.REMAINING_CAPACITY, Scaling.apply(in.u24(item), variant.capacity24Scale, 0));
+                case "fullCapacity24" -> b.set(Quantity.FULL_CAPACITY, Scaling.apply(in.u24(item), variant.capacity24Scale, 0));
                 case "cycles" -> b.set(Quantity.CYCLES, in.u16(item));
-                case "soc" -> b.set(Quantity.SOC, in.u16(item) * 0.1);
-                case "soh" -> b.set(Quantity.SOH, in.u16(item) * 0.1);
-                case "portVoltage" -> b.set(Quantity.PORT_VOLTAGE, in.u16(item) * variant.voltageScale);
+                case "soc" -> b.set(Quantity.SOC, Scaling.apply(in.u16(item), 0.1, 0));
+                case "soh" -> b.set(Quantity.SOH, Scaling.apply(in.u16(item), 0.1, 0));
+                case "portVoltage" -> b.set(Quantity.PORT_VOLTAGE, Scaling.apply(in.u16(item), variant.voltageScale, 0));
                 case "skip2" -> in.skip(2, item);
                 case "deriveSoc" -> derive(b, Quantity.SOC, Quantity.REMAINING_CAPACITY, Quantity.FULL_CAPACITY);
                 case "deriveSoh" -> derive(b, Quantity.SOH, Quantity.FULL_CAPACITY, Quantity.DESIGN_CAPACITY);
@@ -349,19 +350,20 @@ public class YdtProtocol implements BmsProtocol {
         }
         double[] stats = b.build().cellStatistics();
         b.set(Quantity.MIN_CELL_VOLTAGE, stats[0]).set(Quantity.MAX_CELL_VOLTAGE, stats[1])
-                .set(Quantity.AVERAGE_CELL_VOLTAGE, stats[2]);
+                .set(Quantity.AVERAGE_CELL_VOLTAGE, Double.isNaN(stats[2]) ? stats[2]
+                        : Math.round(stats[2] * 1e4) / 1e4);
     }
 
     private static void derive(PackSnapshot.Builder b, Quantity target, Quantity part, Quantity whole) {
         PackSnapshot s = b.build();
         double w = s.get(whole);
         if (w > 0 && s.has(part)) {
-            b.set(target, Math.min(100.0, 100.0 * s.get(part) / w));
+            b.set(target, Math.min(100.0, Math.round(1000.0 * s.get(part) / w) / 10.0));
         }
     }
 
     private double kelvin(int raw) {
-        return (raw - variant.temperatureOffset) / 10.0;
+        return Scaling.apply(raw - variant.temperatureOffset, 0.1, 0);
     }
 
     private void alarms(InfoReader in, boolean all, Reply.Builder reply) throws ProtocolException {
@@ -476,8 +478,8 @@ public class YdtProtocol implements BmsProtocol {
             String key = f.definition().key();
             double value = switch (f.encoding()) {
                 case "kelvin" -> kelvin(in.u16(key));
-                case "s16" -> in.s16(key) * f.scale();
-                default -> in.u16(key) * f.scale();
+                case "s16" -> Scaling.apply(in.s16(key), f.scale(), 0);
+                default -> Scaling.apply(in.u16(key), f.scale(), 0);
             };
             set = set.withReadValue(key, value);
         }

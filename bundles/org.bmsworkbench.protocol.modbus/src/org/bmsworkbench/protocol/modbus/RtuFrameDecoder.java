@@ -1,0 +1,179 @@
+package org.bmsworkbench.protocol.modbus;
+
+import java.util.Arrays;
+
+import org.bmsworkbench.protocol.DecodeResult;
+import org.bmsworkbench.protocol.FrameDecoder;
+import org.bmsworkbench.protocol.ProtocolError;
+import org.bmsworkbench.protocol.ProtocolError.Kind;
+
+/**
+ * Cuts the reply to one pending Modbus RTU request out of a byte stream. RTU has no start marker, so the
+ * decoder tries, at each position, the reply the request expects, the request's own echo, and any
+ * well-formed frame for another address; bytes that are none of these are skipped as garbage.
+ */
+final class RtuFrameDecoder implements FrameDecoder {
+
+    /** The largest RTU frame (Modbus over serial line V1.02, section 2.5.1). */
+    static final int MAX_FRAME = 256;
+    private static final int CAPACITY = 2 * MAX_FRAME;
+
+    private final ModbusRequest pending;
+    private final byte[] request;
+    private final byte[] buffer = new byte[CAPACITY];
+    private int length;
+    private long dropped;
+
+    RtuFrameDecoder(ModbusRequest pending) {
+        this.pending = pending;
+        this.request = pending.frame();
+    }
+
+    @Override
+    public void feed(byte[] data, int offset, int count) {
+        if (offset < 0 || count < 0 || offset + count > data.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + " length " + count + " of " + data.length);
+        }
+        int off = offset;
+        int len = count;
+        if (len > CAPACITY) {
+            dropped += len - CAPACITY;
+            off += len - CAPACITY;
+            len = CAPACITY;
+        }
+        if (length + len > CAPACITY) {
+            int drop = length + len - CAPACITY;
+            dropped += drop;
+            consume(drop);
+        }
+        System.arraycopy(data, off, buffer, length, len);
+        length += len;
+    }
+
+    @Override
+    public int buffered() {
+        return length;
+    }
+
+    @Override
+    public DecodeResult next() {
+        if (dropped > 0) {
+            long n = dropped;
+            dropped = 0;
+            return failure(Kind.GARBAGE, n + " bytes dropped: more arrived than any reply holds");
+        }
+        int waitAt = -1;
+        for (int pos = 0; pos < length; pos++) {
+            Outcome outcome = classify(pos);
+            if (outcome == null) {
+                continue;
+            }
+            if (outcome.result == null) {
+                if (waitAt < 0) {
+                    waitAt = pos;
+                }
+                continue;
+            }
+            // A frame in progress that turns out to be followed by a whole intact frame was noise.
+            if (waitAt >= 0 && !(outcome.result instanceof DecodeResult.Frame)
+                    && !(outcome.result instanceof DecodeResult.Failure f && f.error().kind() == Kind.ECHO)) {
+                continue;
+            }
+            if (pos > 0) {
+                consume(pos);
+                return failure(Kind.GARBAGE, pos + " bytes that are not the start of a frame");
+            }
+            consume(outcome.consumed);
+            return outcome.result;
+        }
+        if (waitAt > 0) {
+            consume(waitAt);
+            return failure(Kind.GARBAGE, waitAt + " bytes that are not the start of a frame");
+        }
+        if (waitAt < 0 && length > 0) {
+            int n = length;
+            length = 0;
+            return failure(Kind.GARBAGE, n + " bytes that are not the start of a frame");
+        }
+        return DecodeResult.NEED_MORE;
+    }
+
+    /** A decision at one position: a result and the bytes it takes, a wait (null result), or null for garbage. */
+    private record Outcome(DecodeResult result, int consumed) {
+    }
+
+    private static final Outcome WAIT = new Outcome(null, 0);
+
+    private Outcome classify(int pos) {
+        int available = length - pos;
+        int address = buffer[pos] & 0xFF;
+        int function = available > 1 ? buffer[pos + 1] & 0xFF : -1;
+        boolean ours = address == pending.address();
+        boolean replyHeader = ours && (function == pending.function() || function == (pending.function() | 0x80));
+
+        if (replyHeader) {
+            int need = replyLength(pos, available, function);
+            if (need > 0 && available >= need) {
+                if (Crc16.matches(buffer, pos, pos + need)) {
+                    return new Outcome(new DecodeResult.Frame(Arrays.copyOfRange(buffer, pos, pos + need)), need);
+                }
+                if (!isRequestPrefix(pos, available)) {
+                    return new Outcome(failure(Kind.BAD_CHECKSUM, String.format(
+                            "CRC of a %d-byte reply from address %d does not match", need, address)), need);
+                }
+            }
+        }
+        if (isRequestPrefix(pos, available)) {
+            return available >= request.length
+                    ? new Outcome(failure(Kind.ECHO, "our own request read back"), request.length)
+                    : WAIT;
+        }
+        if (replyHeader || (ours && available == 1)) {
+            return WAIT;
+        }
+        int other = otherFrameLength(pos, available);
+        if (other > 0) {
+            Kind kind = ours ? Kind.UNEXPECTED_REPLY : Kind.WRONG_ADDRESS;
+            return new Outcome(failure(kind, String.format("a frame for address %d, function %02X", address,
+                    function)), other);
+        }
+        return null;
+    }
+
+    /** Bytes of the reply starting at {@code pos}, or -1 while its length is not yet known. */
+    private int replyLength(int pos, int available, int function) {
+        if ((function & 0x80) != 0) {
+            return 5;
+        }
+        if (pending.isRead()) {
+            return available >= 3 ? 5 + (buffer[pos + 2] & 0xFF) : -1;
+        }
+        return 8;
+    }
+
+    private boolean isRequestPrefix(int pos, int available) {
+        int n = Math.min(available, request.length);
+        return Arrays.equals(buffer, pos, pos + n, request, 0, n);
+    }
+
+    /** Length of a well-formed frame of any shape at {@code pos}, or -1. */
+    private int otherFrameLength(int pos, int available) {
+        int[] candidates = { 5, 8, available >= 3 ? 5 + (buffer[pos + 2] & 0xFF) : -1,
+                available >= 7 ? 9 + (buffer[pos + 6] & 0xFF) : -1 };
+        for (int n : candidates) {
+            if (n >= 5 && n <= MAX_FRAME && n <= available && Crc16.matches(buffer, pos, pos + n)) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    private void consume(int n) {
+        System.arraycopy(buffer, n, buffer, 0, length - n);
+        length -= n;
+    }
+
+    private static DecodeResult failure(Kind kind, String message) {
+        return new DecodeResult.Failure(ProtocolError.of(kind, message));
+    }
+}
