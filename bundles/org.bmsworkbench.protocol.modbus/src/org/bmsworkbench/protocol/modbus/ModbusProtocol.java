@@ -367,7 +367,14 @@ public class ModbusProtocol implements BmsProtocol {
                     throw new ProtocolException(Kind.BAD_FORMAT, "the byte count of a function " + function
                             + " request does not match its length");
                 }
-                return new ModbusRequest(Command.RAW, address, function, start, u16(frame, 4), frame);
+                int quantity = u16(frame, 4);
+                int bytes = function == 15 ? (quantity + 7) / 8 : quantity * 2;
+                if ((frame[6] & 0xFF) != bytes) {
+                    throw new ProtocolException(Kind.BAD_FORMAT, "a function " + function + " request of " + quantity
+                            + (function == 15 ? " bits" : " registers") + " carries " + bytes + " bytes, not "
+                            + (frame[6] & 0xFF));
+                }
+                return new ModbusRequest(Command.RAW, address, function, start, quantity, frame);
             }
             default -> throw new ProtocolException(Kind.UNSUPPORTED,
                     String.format("function %02X is not one of 01 02 03 04 05 06 0F 10", function));

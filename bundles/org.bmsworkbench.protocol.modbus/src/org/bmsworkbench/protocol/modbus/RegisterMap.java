@@ -199,7 +199,12 @@ final class RegisterMap {
 
         void line(String raw) {
             lineNumber++;
-            List<String> t = tokens(raw);
+            List<String> t;
+            try {
+                t = tokens(raw);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(source + " line " + lineNumber + ": " + e.getMessage(), e);
+            }
             if (t.isEmpty()) {
                 return;
             }

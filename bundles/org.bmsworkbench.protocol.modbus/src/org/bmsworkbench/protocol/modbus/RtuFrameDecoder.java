@@ -118,8 +118,9 @@ final class RtuFrameDecoder implements FrameDecoder {
                     return new Outcome(new DecodeResult.Frame(Arrays.copyOfRange(buffer, pos, pos + need)), need);
                 }
                 if (!isRequestPrefix(pos, available)) {
+                    // Only the header is dropped: a corrupt length byte must not swallow the frame behind it.
                     return new Outcome(failure(Kind.BAD_CHECKSUM, String.format(
-                            "CRC of a %d-byte reply from address %d does not match", need, address)), need);
+                            "CRC of a %d-byte reply from address %d does not match", need, address)), 1);
                 }
             }
         }
@@ -156,16 +157,52 @@ final class RtuFrameDecoder implements FrameDecoder {
         return Arrays.equals(buffer, pos, pos + n, request, 0, n);
     }
 
-    /** Length of a well-formed frame of any shape at {@code pos}, or -1. */
+    /**
+     * Length of a well-formed frame of any shape at {@code pos}, or -1. Its function code must fit its shape,
+     * and it must not run into an intact reply to us, so that noise with a lucky CRC cannot eat the reply.
+     */
     private int otherFrameLength(int pos, int available) {
-        int[] candidates = { 5, 8, available >= 3 ? 5 + (buffer[pos + 2] & 0xFF) : -1,
-                available >= 7 ? 9 + (buffer[pos + 6] & 0xFF) : -1 };
-        for (int n : candidates) {
-            if (n >= 5 && n <= MAX_FRAME && n <= available && Crc16.matches(buffer, pos, pos + n)) {
-                return n;
+        if (available < 5) {
+            return -1;
+        }
+        int function = buffer[pos + 1] & 0xFF;
+        int length;
+        if ((function & 0x80) != 0) {
+            length = 5;
+        } else if (function >= 1 && function <= 4 && Crc16.matches(buffer, pos, pos + Math.min(available,
+                5 + (buffer[pos + 2] & 0xFF)))) {
+            length = 5 + (buffer[pos + 2] & 0xFF);
+        } else if (function >= 1 && function <= 6 || function == 15 || function == 16) {
+            length = 8;
+            if ((function == 15 || function == 16) && available >= 7
+                    && !Crc16.matches(buffer, pos, pos + Math.min(available, 8))) {
+                length = 9 + (buffer[pos + 6] & 0xFF);
+            }
+        } else {
+            return -1;
+        }
+        if (length > available || length > MAX_FRAME || !Crc16.matches(buffer, pos, pos + length)) {
+            return -1;
+        }
+        for (int q = pos + 1; q < pos + length; q++) {
+            if (intactReplyAt(q)) {
+                return -1;
             }
         }
-        return -1;
+        return length;
+    }
+
+    private boolean intactReplyAt(int pos) {
+        int available = length - pos;
+        if (available < 5 || (buffer[pos] & 0xFF) != pending.address()) {
+            return false;
+        }
+        int function = buffer[pos + 1] & 0xFF;
+        if (function != pending.function() && function != (pending.function() | 0x80)) {
+            return false;
+        }
+        int need = replyLength(pos, available, function);
+        return need > 0 && need <= available && Crc16.matches(buffer, pos, pos + need);
     }
 
     private void consume(int n) {
