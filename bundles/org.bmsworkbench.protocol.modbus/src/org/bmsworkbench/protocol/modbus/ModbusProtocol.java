@@ -646,7 +646,7 @@ public class ModbusProtocol implements BmsProtocol {
                     parameters = parameters.withReadValue(rest, f.parameter.isChoice() ? v : x);
                 }
                 case "clock" -> clock.put(rest, (int) v);
-                case "record" -> record.put(rest, x);
+                case "record" -> record.put(rest, isAbsent ? Double.NaN : x);
                 default -> raw.put(t, v);
             }
         }
@@ -731,6 +731,10 @@ public class ModbusProtocol implements BmsProtocol {
                 // An empty slot of the board's record store reads as zeros.
                 throw new ProtocolException(Kind.BAD_PAYLOAD, "the record's time is not a time: " + record);
             }
+            Double rawIndex = record.get("index");
+            if (rawIndex != null && (rawIndex < 0 || rawIndex > Integer.MAX_VALUE)) {
+                throw new ProtocolException(Kind.BAD_PAYLOAD, "record index " + rawIndex.longValue() + " is out of range");
+            }
             int index = intOf("index");
             int modeCode = intOf("mode");
             OperatingMode mode = modeCode == 1 ? OperatingMode.CHARGE : modeCode == 2 ? OperatingMode.DISCHARGE
@@ -754,7 +758,8 @@ public class ModbusProtocol implements BmsProtocol {
 
         private int intOf(String name) {
             Double v = record.get(name);
-            return v == null ? 0 : (int) Math.round(v);
+            return v == null || Double.isNaN(v) ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+                    Math.round(v)));
         }
     }
 }

@@ -1,0 +1,211 @@
+package org.bmsworkbench.protocol.modbus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bmsworkbench.model.PackSnapshot;
+import org.bmsworkbench.model.ParameterDefinition;
+import org.bmsworkbench.model.ParameterSet;
+import org.bmsworkbench.protocol.Command;
+import org.bmsworkbench.protocol.ControlAction;
+import org.bmsworkbench.protocol.ProtocolError.Kind;
+import org.bmsworkbench.protocol.ProtocolException;
+import org.bmsworkbench.protocol.Reply;
+import org.bmsworkbench.protocol.Request;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The native map against its own promises: a full 176-cell, 33-sensor pack in few reads, every parameter
+ * and the clock written and read back through the same registers, every control, and the document.
+ */
+class NativeMapTest {
+
+    private final ModbusProtocol p = new NativeModbusProtocol();
+    private final RegisterMap map = RegisterMap.load("modbus-native");
+
+    /** A device memory: what writes put in, reads take out. */
+    private final Map<Integer, Integer> holding = new HashMap<>();
+
+    private void apply(Request write) {
+        byte[] f = write.frame();
+        int start = ((f[2] & 0xFF) << 8) | (f[3] & 0xFF);
+        int count = ((f[4] & 0xFF) << 8) | (f[5] & 0xFF);
+        for (int i = 0; i < count; i++) {
+            holding.put(start + i, ((f[7 + 2 * i] & 0xFF) << 8) | (f[8 + 2 * i] & 0xFF));
+        }
+    }
+
+    private Reply readBack(Command command) throws ProtocolException {
+        ParameterSet params = null;
+        LocalDateTime clock = null;
+        for (Request r : p.requests(command, 1)) {
+            ModbusRequest m = (ModbusRequest) r;
+            int[] regs = new int[m.count()];
+            for (int i = 0; i < regs.length; i++) {
+                regs[i] = holding.getOrDefault(m.start() + i, 0);
+            }
+            Reply reply = p.decode(r, ModbusFrames.readReply(1, m.function(), regs));
+            if (reply.parameters() != null) {
+                params = params == null ? reply.parameters() : merge(params, reply.parameters());
+            }
+            if (reply.clock() != null) {
+                clock = reply.clock();
+            }
+        }
+        return Reply.builder(command).parameters(params).clock(clock).build();
+    }
+
+    private static ParameterSet merge(ParameterSet a, ParameterSet b) {
+        ParameterSet result = a;
+        for (Map.Entry<String, Double> e : b.values().entrySet()) {
+            result = result.withReadValue(e.getKey(), e.getValue());
+        }
+        return result;
+    }
+
+    @Test
+    void aFullPackIsReadInFewReadsOfAtMost125Registers() throws ProtocolException {
+        List<Request> analog = p.requests(Command.ANALOG, 1);
+        int registers = 0;
+        for (Request r : analog) {
+            assertTrue(((ModbusRequest) r).count() <= 125, r::toString);
+            registers += ((ModbusRequest) r).count();
+        }
+        assertTrue(registers >= 176 + 33, "the analog poll reads " + registers + " registers");
+        assertTrue(analog.size() <= 6, "the analog poll takes " + analog.size() + " reads");
+    }
+
+    @Test
+    void aFullPackDecodesWithEveryCellAndSensor() throws ProtocolException {
+        PackSnapshot pack = null;
+        for (Request r : p.requests(Command.ANALOG, 1)) {
+            ModbusRequest m = (ModbusRequest) r;
+            int[] regs = new int[m.count()];
+            for (RegisterMap.Block b : map.blocks.values()) {
+                fill(b, m, regs);
+            }
+            Reply reply = p.decode(r, ModbusFrames.readReply(1, m.function(), regs));
+            for (PackSnapshot s : reply.packs()) {
+                pack = pack == null ? s : pack.mergedWith(s);
+            }
+        }
+        assertEquals(176, pack.cellCount());
+        assertEquals(33, pack.temperatureCount());
+        for (int i = 0; i < 176; i++) {
+            assertEquals(3.2 + i / 1000.0, pack.cellVoltage(i), 1e-9, "cell " + (i + 1));
+        }
+        for (int i = 0; i < 33; i++) {
+            assertEquals(20.0 + i / 10.0, pack.temperature(i), 1e-9, "T" + (i + 1));
+        }
+    }
+
+    /** Puts cell i at 3200+i mV and T i at 20.0 + i/10 degC, and the counts at 176 and 33. */
+    private static void fill(RegisterMap.Block b, ModbusRequest m, int[] regs) {
+        if (b.function() != m.function()) {
+            return;
+        }
+        for (RegisterMap.Field f : b.fields()) {
+            for (int i = 0; i < f.count; i++) {
+                int at = f.address + i - m.start();
+                if (at < 0 || at >= regs.length) {
+                    continue;
+                }
+                switch (f.target) {
+                    case "cells" -> regs[at] = (int) Math.round((3.2 + i / 1000.0 - f.offset()) / f.scale());
+                    case "temps" -> regs[at] = (int) Math.round((20.0 + i / 10.0 - f.offset()) / f.scale()) & 0xFFFF;
+                    case "cellCount" -> regs[at] = 176;
+                    case "tempCount" -> regs[at] = 33;
+                    default -> {
+                        // other fields stay 0
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyParameterIsWrittenWithinItsRangeAndReadsBackTheSame() throws ProtocolException {
+        List<ParameterDefinition> defs = p.parameterDefinitions();
+        assertTrue(defs.size() >= 40, "the native map has " + defs.size() + " parameters");
+        for (double where : new double[] { 0, 0.37, 1 }) {
+            ParameterSet set = ParameterSet.of(defs);
+            for (ParameterDefinition d : defs) {
+                set = set.with(d.key(), d.minimum() + where * (d.maximum() - d.minimum()));
+            }
+            holding.clear();
+            for (Request w : p.writeParameters(1, set)) {
+                assertEquals(16, ((ModbusRequest) w).function());
+                assertTrue(((ModbusRequest) w).count() <= ModbusProtocol.MAX_WRITE_REGISTERS);
+                apply(w);
+            }
+            ParameterSet back = readBack(Command.GET_PARAMETERS).parameters();
+            for (ParameterDefinition d : defs) {
+                if (map.fields(3).stream().anyMatch(f -> f.parameter == d && f.writable())) {
+                    assertEquals(set.value(d.key()), back.value(d.key()), d.resolution() / 2, d.key());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aValueOutsideItsRangeIsNeverSent() {
+        ParameterDefinition d = p.parameterDefinitions().stream().filter(x -> !x.isChoice()).findFirst().orElseThrow();
+        ParameterSet set = ParameterSet.of(p.parameterDefinitions()).withReadValue(d.key(), d.maximum() + 1);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> p.writeParameters(1, set));
+        assertEquals(Kind.UNSUPPORTED, e.error().kind());
+        assertTrue(e.getMessage().startsWith(d.label() + ": "), e.getMessage());
+    }
+
+    @Test
+    void theClockIsWrittenAndReadBack() throws ProtocolException {
+        LocalDateTime t = LocalDateTime.of(2026, 11, 24, 9, 41, 7);
+        for (Request w : p.setClock(1, t)) {
+            apply(w);
+        }
+        assertEquals(t, readBack(Command.GET_CLOCK).clock());
+    }
+
+    @Test
+    void everyControlActionHasAFrame() throws ProtocolException {
+        for (ControlAction a : ControlAction.values()) {
+            List<Request> frames = p.control(1, a);
+            assertFalse(frames.isEmpty(), a::name);
+            int function = ((ModbusRequest) frames.get(0)).function();
+            assertTrue(function == 5 || function == 6, a + " uses function " + function);
+        }
+    }
+
+    @Test
+    void theDocumentDescribesEveryFieldOfTheMap() throws IOException {
+        Path doc = findUp("docs/protocols/modbus-native.md");
+        String text = Files.readString(doc).toUpperCase();
+        for (RegisterMap.Block b : map.blocks.values()) {
+            for (RegisterMap.Field f : b.fields()) {
+                String address = String.format("0X%04X", f.address);
+                assertTrue(text.contains(address) || text.contains(String.format("%04XH", f.address)),
+                        () -> "the document does not mention " + f.target + " at " + address);
+            }
+        }
+    }
+
+    private static Path findUp(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+            dir = dir.getParent();
+        }
+        throw new AssertionError(relative + " not found above " + Path.of("").toAbsolutePath());
+    }
+}
