@@ -692,6 +692,8 @@ public class ModbusProtocol implements BmsProtocol {
             if (tempCount >= 0) {
                 pack.temperatureCount(tempCount);
                 packTouched = true;
+            } else if (tempsRead) {
+                trimTrailingAbsent(false);
             }
             if (parameters != null) {
                 reply.parameters(parameters);
@@ -713,13 +715,18 @@ public class ModbusProtocol implements BmsProtocol {
             raw.forEach(reply::detail);
         }
 
+        /** Slots above the fitted count read as absent; without the count in this read, they are dropped here. */
         private void trimTrailingAbsent(boolean cells) {
             PackSnapshot s = pack.build();
             int n = cells ? s.cellCount() : s.temperatureCount();
             while (n > 0 && Double.isNaN(cells ? s.cellVoltage(n - 1) : s.temperature(n - 1))) {
                 n--;
             }
-            pack.cellCount(n);
+            if (cells) {
+                pack.cellCount(n);
+            } else {
+                pack.temperatureCount(n);
+            }
         }
 
         private void record(PackSnapshot values) throws ProtocolException {

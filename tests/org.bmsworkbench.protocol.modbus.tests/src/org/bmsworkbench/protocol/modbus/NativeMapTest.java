@@ -1,5 +1,6 @@
 package org.bmsworkbench.protocol.modbus;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -194,6 +195,92 @@ class NativeMapTest {
                 String address = String.format("0X%04X", f.address);
                 assertTrue(text.contains(address) || text.contains(String.format("%04XH", f.address)),
                         () -> "the document does not mention " + f.target + " at " + address);
+            }
+        }
+    }
+
+    /** Example 10.1 of the document, decoded by the codec: the document and the map say the same. */
+    @Test
+    void theDocumentsSummaryExampleDecodesToWhatItSays() throws ProtocolException {
+        Request r = p.requests(Command.ALARM_STATUS, 1).get(0);
+        assertEquals("01 04 00 00 00 3C F0 1B", org.bmsworkbench.protocol.Hex.spaced(r.frame()));
+        byte[] reply = org.bmsworkbench.protocol.Hex.parse("01 04 78 00 00 CF 84 FF FF CF C7 02 FD 03 D4 00 01 24 DA 00 01 7E D0 00 01 86 A0 00 7B 00 00 00 "
+                + "00 CF 34 14 00 13 06 0C F8 0D 07 0C E4 00 0F 00 10 00 23 00 FD 01 05 00 F8 00 03 00 02 00 E7 01 "
+                + "2A 00 10 00 04 00 00 00 01 86 A0 00 01 86 A0 00 01 E2 40 00 00 F6 EA 00 13 00 00 00 00 00 00 00 "
+                + "00 00 00 00 53 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 FC 74");
+        PackSnapshot s = p.decode(r, reply).packs().get(0);
+        assertEquals(53.124, s.get(org.bmsworkbench.model.Quantity.VOLTAGE), 1e-9);
+        assertEquals(-12.345, s.get(org.bmsworkbench.model.Quantity.CURRENT), 1e-9);
+        assertEquals(76.5, s.get(org.bmsworkbench.model.Quantity.SOC), 1e-9);
+        assertEquals(98.0, s.get(org.bmsworkbench.model.Quantity.SOH), 1e-9);
+        assertEquals(74.970, s.get(org.bmsworkbench.model.Quantity.REMAINING_CAPACITY), 1e-9);
+        assertEquals(123, s.get(org.bmsworkbench.model.Quantity.CYCLES), 1e-9);
+        assertEquals(5120, s.get(org.bmsworkbench.model.Quantity.INSULATION_POSITIVE), 1e-9);
+        assertEquals(23.1, s.get(org.bmsworkbench.model.Quantity.ENVIRONMENT_TEMPERATURE), 1e-9);
+        assertEquals(16, s.cellCount());
+        assertEquals(4, s.temperatureCount());
+        assertEquals(java.util.Set.of(org.bmsworkbench.model.PackFlag.CFET_ON, org.bmsworkbench.model.PackFlag.DFET_ON,
+                org.bmsworkbench.model.PackFlag.DISCHARGING, org.bmsworkbench.model.PackFlag.CFET_ENABLED,
+                org.bmsworkbench.model.PackFlag.DFET_ENABLED, org.bmsworkbench.model.PackFlag.LED_ENABLED,
+                org.bmsworkbench.model.PackFlag.DORMANCY_ENABLED), s.flags());
+    }
+
+    @Test
+    void cellsAboveTheFittedCountAreNotShownAsZeroVolts() throws ProtocolException {
+        PackSnapshot merged = null;
+        for (Request r : p.requests(Command.ANALOG, 1)) {
+            ModbusRequest m = (ModbusRequest) r;
+            int[] regs = new int[m.count()];
+            for (int i = 0; i < regs.length; i++) {
+                int address = m.start() + i;
+                if (address >= 0x0100 && address < 0x0100 + 16) {
+                    regs[i] = 3300;
+                } else if (address >= 0x0200 && address < 0x0204) {
+                    regs[i] = 250;
+                } else if (address >= 0x0200 && address < 0x0221) {
+                    regs[i] = 0x8000;
+                }
+            }
+            PackSnapshot s = p.decode(r, ModbusFrames.readReply(1, 4, regs)).packs().get(0);
+            merged = merged == null ? s : merged.mergedWith(s);
+        }
+        assertEquals(16, merged.cellCount());
+        assertEquals(4, merged.temperatureCount());
+    }
+
+    /** Every example frame of the document has a right CRC, and every example request is one the codec reads. */
+    @Test
+    void theDocumentsExampleFramesAreWellFormed() throws IOException {
+        List<String> lines = Files.readAllLines(findUp("docs/protocols/modbus-native.md"));
+        java.util.regex.Pattern start = java.util.regex.Pattern.compile("\\s*(request|reply)[^:]*:\\s*([0-9A-F ]+)$");
+        java.util.regex.Pattern more = java.util.regex.Pattern.compile("^\\s+[0-9A-F]{2}( [0-9A-F]{2})*\\s*$");
+        List<String[]> frames = new java.util.ArrayList<>();
+        StringBuilder current = null;
+        String kind = null;
+        for (String line : lines) {
+            java.util.regex.Matcher m = start.matcher(line);
+            if (m.matches()) {
+                if (current != null) {
+                    frames.add(new String[] { kind, current.toString() });
+                }
+                kind = m.group(1);
+                current = new StringBuilder(m.group(2));
+            } else if (current != null && more.matcher(line).matches()) {
+                current.append(' ').append(line.trim());
+            } else if (current != null) {
+                frames.add(new String[] { kind, current.toString() });
+                current = null;
+            }
+        }
+        assertTrue(frames.size() >= 30, "the document has " + frames.size() + " example frames");
+        for (String[] f : frames) {
+            byte[] bytes = org.bmsworkbench.protocol.Hex.parse(f[1]);
+            assertTrue(Crc16.matches(bytes, 0, bytes.length), () -> "wrong CRC in the example " + f[1]);
+            int function = bytes[1] & 0xFF;
+            boolean supported = function >= 1 && function <= 6 || function == 15 || function == 16;
+            // 10.31 shows the reply to an unsupported function on purpose.
+            if (f[0].equals("request") && supported) {
+                assertDoesNotThrow(() -> p.parseRequest(bytes), f[1]);
             }
         }
     }
