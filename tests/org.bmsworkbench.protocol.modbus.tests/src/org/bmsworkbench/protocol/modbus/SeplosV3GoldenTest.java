@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bmsworkbench.model.PackFlag;
@@ -19,7 +16,7 @@ import org.bmsworkbench.protocol.Hex;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
-import org.bmsworkbench.protocol.tool.ProtocolTool;
+import org.bmsworkbench.protocol.testsupport.ToolRun;
 import org.junit.jupiter.api.Test;
 
 /** The Modbus frames of golden-frames.md (G6, G7) and the Seplos V3 blocks around them. */
@@ -147,23 +144,14 @@ class SeplosV3GoldenTest {
 
     @Test
     void decodeToolNamesTheWrongCrc() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new ProtocolTool(new ProtocolCatalog(List.of(seplos)), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] { "decode", "--protocol",
-                    "seplos-v3", "--request", G6_REQUEST, "--response", G6_RESPONSE.replace("D3 2E", "D3 2F") });
-        assertEquals(2, status);
-        assertEquals("bmsw decode: response: the CRC D3 2F (D3 2E expected) does not match the frame",
-                err.toString(StandardCharsets.UTF_8).trim());
+        ToolRun run = ToolRun.of(new ProtocolCatalog(List.of(seplos)), "decode", "--protocol", "seplos-v3", "--request",
+                G6_REQUEST, "--response", G6_RESPONSE.replace("D3 2E", "D3 2F"));
+        assertEquals(2, run.status());
+        assertEquals("bmsw decode: response: the CRC D3 2F (D3 2E expected) does not match the frame", run.err());
     }
 
     private String tool(String request, String response) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new ProtocolTool(new ProtocolCatalog(List.of(seplos)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new String[] { "decode", "--protocol", "seplos-v3", "--request", request, "--response", response });
-        assertEquals(0, status, err::toString);
-        return out.toString(StandardCharsets.UTF_8).trim();
+        return ToolRun.decode(new ProtocolCatalog(List.of(seplos)), "seplos-v3", request, response);
     }
 
     @Test

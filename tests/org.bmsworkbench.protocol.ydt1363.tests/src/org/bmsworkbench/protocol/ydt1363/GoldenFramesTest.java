@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bmsworkbench.model.FlagCategory;
@@ -22,7 +19,7 @@ import org.bmsworkbench.protocol.FrameDecoder;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
-import org.bmsworkbench.protocol.tool.ProtocolTool;
+import org.bmsworkbench.protocol.testsupport.ToolRun;
 import org.junit.jupiter.api.Test;
 
 /** Every YD/T1363 frame of golden-frames.md decodes to the values listed there (tolerance: the last digit). */
@@ -151,15 +148,12 @@ class GoldenFramesTest {
 
     @Test
     void decodeToolNamesTheWrongChecksumAndExitsWithTwo() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         String bad = Golden.G1_RESPONSE.trim().replace("E545", "E546");
-        int status = new ProtocolTool(catalog(), new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new String[] { "decode", "--protocol", "pylontech", "--request", Golden.G1_REQUEST.trim(),
-                    "--response", bad });
-        assertEquals(2, status);
-        assertEquals("", out.toString());
-        assertEquals("bmsw decode: response: CHKSUM is E546 but the frame sums to E545", err.toString().trim());
+        ToolRun run = ToolRun.of(catalog(), "decode", "--protocol", "pylontech", "--request", Golden.G1_REQUEST.trim(),
+                "--response", bad);
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertEquals("bmsw decode: response: CHKSUM is E546 but the frame sums to E545", run.err());
     }
 
     private static ProtocolCatalog catalog() {
@@ -167,12 +161,6 @@ class GoldenFramesTest {
     }
 
     private static String tool(String protocol, String request, String response) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new ProtocolTool(catalog(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(new String[] { "decode", "--protocol", protocol, "--request", request, "--response", response });
-        assertEquals(0, status, err::toString);
-        return out.toString(StandardCharsets.UTF_8).trim();
+        return ToolRun.decode(catalog(), protocol, request, response);
     }
 }
