@@ -275,6 +275,39 @@ public class ModbusProtocol implements BmsProtocol {
         return writeRuns(command, address, registers);
     }
 
+    /**
+     * Sets or clears coils from {@code start} with one FC 0F: every coil must be a writable field of the map.
+     * Used to switch several control-test outputs in one transaction.
+     */
+    public Request writeCoils(Command command, int address, int start, boolean[] values) throws ProtocolException {
+        checkAddress(address);
+        if (values.length < 1 || values.length > MAX_WRITE_BITS) {
+            throw new ProtocolException(Kind.UNSUPPORTED, "a coil write takes 1.." + MAX_WRITE_BITS + " coils");
+        }
+        for (int i = 0; i < values.length; i++) {
+            int coil = start + i;
+            boolean writable = map.fields(1).stream()
+                    .anyMatch(f -> f.writable() && coil >= f.address && coil < f.end());
+            if (!writable) {
+                throw new ProtocolException(Kind.UNSUPPORTED,
+                        String.format("coil 0x%04X is not writable in %s", coil, map.id));
+            }
+        }
+        int bytes = (values.length + 7) / 8;
+        byte[] data = new byte[5 + bytes];
+        data[0] = (byte) (start >> 8);
+        data[1] = (byte) start;
+        data[2] = (byte) (values.length >> 8);
+        data[3] = (byte) values.length;
+        data[4] = (byte) bytes;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i]) {
+                data[5 + i / 8] |= (byte) (1 << (i % 8));
+            }
+        }
+        return request(command, address, 15, start, values.length, data);
+    }
+
     private Field holdingField(int register) {
         for (Field f : map.fields(3)) {
             if (register >= f.address && register < f.end()) {

@@ -285,6 +285,18 @@ class NativeMapTest {
         }
     }
 
+    @Test
+    void coilsAreWrittenTogetherAndAcknowledged() throws ProtocolException {
+        Request w = p.writeCoils(Command.CONTROL, 1, 0x0000, new boolean[] { true, false, true });
+        assertEquals("01 0F 00 00 00 03 01 05", org.bmsworkbench.protocol.Hex.spaced(w.frame()).substring(0, 23));
+        byte[] ack = Crc16.append(new byte[] { 1, 15, 0, 0, 0, 3 });
+        assertEquals(Boolean.TRUE, p.decode(w, ack).details().get("acknowledged"));
+        byte[] wrongAck = Crc16.append(new byte[] { 1, 15, 0, 0, 0, 2 });
+        assertEquals(Kind.BAD_PAYLOAD, assertThrows(ProtocolException.class, () -> p.decode(w, wrongAck)).error().kind());
+        assertThrows(ProtocolException.class, () -> p.writeCoils(Command.CONTROL, 1, 0x0100, new boolean[] { true }));
+        assertEquals(Command.RAW, p.parseRequest(w.frame()).command());
+    }
+
     private static Path findUp(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {

@@ -10,7 +10,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.ParameterSet;
+import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ControlAction;
 import org.bmsworkbench.protocol.DecodeResult;
@@ -201,6 +203,44 @@ class YdtFrameTest {
         assertEquals(Kind.BAD_PAYLOAD, assertThrows(ProtocolException.class,
                 () -> p.decode(get, new YdtFrame(0x21, 1, 0x46, 0, nonsense).encode())).error().kind());
         assertThrows(ProtocolException.class, () -> p.setClock(1, t.withYear(2100)));
+    }
+
+    @Test
+    void pylontechAbove65AhSends24BitCapacities() throws Exception {
+        Request r = pylontech.requests(Command.ANALOG, 2).get(0);
+        // 1 cell, no sensor, 0 A, 51.2 V, remaining FFFF, 4 items: full FFFF, 12 cycles, 24-bit 74.000 / 100.000 Ah
+        byte[] info = java.util.HexFormat.of().parseHex("1002010CE400" + "0000C800FFFF" + "04FFFF000C" + "0121100186A0");
+        PackSnapshot s = pylontech.decode(r, new YdtFrame(0x20, 2, 0x46, 0, info).encode()).packs().get(0);
+        assertEquals(74.0, s.get(Quantity.REMAINING_CAPACITY), 1e-9);
+        assertEquals(100.0, s.get(Quantity.FULL_CAPACITY), 1e-9);
+        assertEquals(12, s.get(Quantity.CYCLES));
+        assertEquals(51.2, s.get(Quantity.VOLTAGE), 1e-9);
+        byte[] unknownCount = java.util.HexFormat.of().parseHex("1002010CE400" + "0000C800FFFF" + "03FFFF000C0000");
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> pylontech.decode(r, new YdtFrame(0x20, 2, 0x46, 0, unknownCount).encode()));
+        assertEquals(Kind.BAD_PAYLOAD, e.error().kind());
+        assertTrue(e.getMessage().startsWith("user defined item count 3 is not one pylontech sends"), e.getMessage());
+    }
+
+    @Test
+    void seplosHistoryRecordIsATimeAndAnAnalogGroup() throws Exception {
+        SeplosV2Protocol seplos = new SeplosV2Protocol();
+        Request r = seplos.requests(Command.HISTORY, 1).get(0);
+        byte[] info = java.util.HexFormat.of().parseHex("0001" + "07EA0B180D053B" + "010CE400" + "FD5C14A0344E"
+                + "0A426803134650004603E8149F0000000000000000");
+        Reply reply = seplos.decode(r, new YdtFrame(0x20, 1, 0x46, 0, info).encode());
+        assertEquals(java.time.LocalDateTime.of(2026, 11, 24, 13, 5, 59), reply.history().get(0).time());
+        assertEquals(org.bmsworkbench.model.OperatingMode.DISCHARGE, reply.history().get(0).mode());
+        assertEquals(52.8, reply.history().get(0).values().get(Quantity.VOLTAGE), 1e-9);
+    }
+
+    @Test
+    void aTruncatedInfoIsABadPayloadNamingTheField() throws Exception {
+        Request r = pylontech.requests(Command.ANALOG, 2).get(0);
+        byte[] info = java.util.HexFormat.of().parseHex("1002030CE40CE4");
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> pylontech.decode(r, new YdtFrame(0x20, 2, 0x46, 0, info).encode()));
+        assertEquals("INFO ends at byte 7 before cell 3 (2 bytes at byte 7)", e.getMessage());
     }
 
     @Test
