@@ -20,6 +20,17 @@ final class Golden {
     static final String G5_RESPONSE = "~20004600C040313130312D5350313520020743414E50726F746F636F6C3A536F666172202020"
             + "F046\r";
 
+    /**
+     * PACE V2.5 captures of PBmsTools 2.4 published with the esphome-pace-bms decoder; not in golden-frames.md,
+     * so their values below are read from the frames as that decoder documents them.
+     */
+    static final String PACE_ANALOG_REQUEST = "~25014642E00201FD30\r";
+    static final String PACE_ANALOG_RESPONSE = "~25014600F07A0001100CC70CC80CC70CC70CC70CC50CC60CC70CC70CC60CC70CC60CC60CC7"
+            + "0CC60CC7060B9B0B990B990B990BB30BBCFF1FCCCD12D303286A008C2710E1E4\r";
+    static final String PACE_STATUS_REQUEST = "~25014644E00201FD2E\r";
+    static final String PACE_STATUS_RESPONSE = "~25014600004C000110000000000000000000000000000000000600000000000000000000"
+            + "000E000000000000EF3A\r";
+
     private Golden() {
     }
 

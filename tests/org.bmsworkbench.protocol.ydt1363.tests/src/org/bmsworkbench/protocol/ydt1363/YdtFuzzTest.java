@@ -145,7 +145,8 @@ class YdtFuzzTest {
                     seed(p, Golden.G2_REQUEST, Golden.G2_RESPONSE), seed(p, Golden.G3_REQUEST, Golden.G3_RESPONSE));
             case "seplos-v2" -> List.of(seed(p, Golden.G4_REQUEST, Golden.G4_RESPONSE),
                     seed(p, Golden.G5_REQUEST, Golden.G5_RESPONSE));
-            default -> List.of();
+            default -> List.of(seed(p, Golden.PACE_ANALOG_REQUEST, Golden.PACE_ANALOG_RESPONSE),
+                    seed(p, Golden.PACE_STATUS_REQUEST, Golden.PACE_STATUS_RESPONSE));
         };
         DecoderFuzzer.Stats stats = new DecoderFuzzer(p, (rnd, i) -> generate(p, id, rnd), seeds,
                 2 * YdtFrame.MAX_FRAME).run(CASES, id.hashCode());
