@@ -111,6 +111,10 @@ final class RtuFrameDecoder implements FrameDecoder {
         boolean ours = address == pending.address();
         boolean replyHeader = ours && (function == pending.function() || function == (pending.function() | 0x80));
 
+        // A whole echo comes first: its start byte could pass for a byte count.
+        if (available >= request.length && isRequestPrefix(pos, available)) {
+            return new Outcome(failure(Kind.ECHO, "our own request read back"), request.length);
+        }
         if (replyHeader) {
             int need = replyLength(pos, available, function);
             if (need > 0 && available >= need) {
@@ -129,7 +133,7 @@ final class RtuFrameDecoder implements FrameDecoder {
                     ? new Outcome(failure(Kind.ECHO, "our own request read back"), request.length)
                     : WAIT;
         }
-        if (replyHeader || (ours && available == 1)) {
+        if (replyHeader && replyLength(pos, available, function) != 0 || ours && available == 1) {
             return WAIT;
         }
         int other = otherFrameLength(pos, available);
@@ -141,13 +145,20 @@ final class RtuFrameDecoder implements FrameDecoder {
         return null;
     }
 
-    /** Bytes of the reply starting at {@code pos}, or -1 while its length is not yet known. */
+    /**
+     * Bytes of the reply starting at {@code pos}, -1 while its length is not yet known, or 0 when its byte
+     * count is not the one the request asks for (then it is no reply to us).
+     */
     private int replyLength(int pos, int available, int function) {
         if ((function & 0x80) != 0) {
             return 5;
         }
         if (pending.isRead()) {
-            return available >= 3 ? 5 + (buffer[pos + 2] & 0xFF) : -1;
+            if (available < 3) {
+                return -1;
+            }
+            int byteCount = buffer[pos + 2] & 0xFF;
+            return byteCount == pending.expectedByteCount() ? 5 + byteCount : 0;
         }
         return 8;
     }
@@ -168,6 +179,11 @@ final class RtuFrameDecoder implements FrameDecoder {
         int function = buffer[pos + 1] & 0xFF;
         int length;
         if ((function & 0x80) != 0) {
+            int plain = function & 0x7F;
+            int code = buffer[pos + 2] & 0xFF;
+            if (!(plain >= 1 && plain <= 6 || plain == 15 || plain == 16) || code < 1 || code > 11) {
+                return -1;
+            }
             length = 5;
         } else if (function >= 1 && function <= 4 && Crc16.matches(buffer, pos, pos + Math.min(available,
                 5 + (buffer[pos + 2] & 0xFF)))) {
@@ -185,11 +201,28 @@ final class RtuFrameDecoder implements FrameDecoder {
             return -1;
         }
         for (int q = pos + 1; q < pos + length; q++) {
-            if (intactReplyAt(q)) {
+            if (intactReplyAt(q) || replyMayStartAt(q)) {
                 return -1;
             }
         }
         return length;
+    }
+
+    /** Whether our reply may begin at {@code pos} but has not fully arrived. */
+    private boolean replyMayStartAt(int pos) {
+        int available = length - pos;
+        if ((buffer[pos] & 0xFF) != pending.address()) {
+            return false;
+        }
+        if (available < 2) {
+            return true;
+        }
+        int function = buffer[pos + 1] & 0xFF;
+        if (function != pending.function() && function != (pending.function() | 0x80)) {
+            return false;
+        }
+        int need = replyLength(pos, available, function);
+        return need < 0 || need > available;
     }
 
     private boolean intactReplyAt(int pos) {

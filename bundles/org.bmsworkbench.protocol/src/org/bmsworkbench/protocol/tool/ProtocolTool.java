@@ -80,13 +80,10 @@ public final class ProtocolTool {
                 return fail("decode needs --" + required + " (see ./bmsw decode --help)");
             }
         }
+        Map<String, String> given = new HashMap<>(options);
         options.keySet().removeAll(List.of("protocol", "request", "response"));
         if (!options.isEmpty()) {
             return fail("unknown option --" + options.keySet().iterator().next());
-        }
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i + 1 < args.size(); i += 2) {
-            given.put(args.get(i).substring(2), args.get(i + 1));
         }
         String id = given.get("protocol");
         BmsProtocol protocol = catalog.find(id).orElse(null);
@@ -98,9 +95,7 @@ public final class ProtocolTool {
         byte[] response;
         try {
             request = protocol.parseRequest(frame(protocol, given.get("request")));
-        } catch (IllegalArgumentException e) {
-            return fail("request: " + e.getMessage());
-        } catch (ProtocolException e) {
+        } catch (IllegalArgumentException | ProtocolException e) {
             return fail("request: " + e.getMessage());
         }
         try {

@@ -156,6 +156,24 @@ class GoldenFramesTest {
         assertEquals("bmsw decode: response: CHKSUM is E546 but the frame sums to E545", run.err());
     }
 
+    @Test
+    void decodeToolSaysWhatIsMissingOrUnknown() {
+        ToolRun noResponse = ToolRun.of(catalog(), "decode", "--protocol", "pylontech", "--request", "~20024642E00202FD33");
+        assertEquals(2, noResponse.status());
+        assertEquals("bmsw decode: decode needs --response (see ./bmsw decode --help)", noResponse.err());
+        ToolRun unknown = ToolRun.of(catalog(), "decode", "--protocol", "jbd", "--request", "x", "--response", "y");
+        assertEquals("bmsw decode: unknown protocol 'jbd'; known: pace-v25, pylontech, seplos-v2", unknown.err());
+        ToolRun extra = ToolRun.of(catalog(), "decode", "--protocol", "pylontech", "--request", "x", "--response", "y",
+                "--baud", "9600");
+        assertEquals("bmsw decode: unknown option --baud", extra.err());
+        ToolRun badRequest = ToolRun.of(catalog(), "decode", "--protocol", "seplos-v2", "--request",
+                "~20004642E00200FD37", "--response", Golden.G1_RESPONSE);
+        assertEquals("bmsw decode: response: the reply is from address 2, 0 was asked", badRequest.err());
+        ToolRun list = ToolRun.of(catalog(), "protocols");
+        assertEquals(0, list.status());
+        assertTrue(list.out().startsWith("pace-v25        ascii PACE (YD/T1363 VER 25)"), list.out());
+    }
+
     private static ProtocolCatalog catalog() {
         return new ProtocolCatalog(List.of(new PylontechProtocol(), new SeplosV2Protocol(), new PaceV25Protocol()));
     }
