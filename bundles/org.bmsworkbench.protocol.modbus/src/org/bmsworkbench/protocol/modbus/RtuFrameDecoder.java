@@ -6,6 +6,7 @@ import org.bmsworkbench.protocol.DecodeResult;
 import org.bmsworkbench.protocol.FrameDecoder;
 import org.bmsworkbench.protocol.ProtocolError;
 import org.bmsworkbench.protocol.ProtocolError.Kind;
+import org.bmsworkbench.protocol.StreamBuffer;
 
 /**
  * Cuts the reply to one pending Modbus RTU request out of a byte stream. RTU has no start marker, so the
@@ -20,9 +21,10 @@ final class RtuFrameDecoder implements FrameDecoder {
 
     private final ModbusRequest pending;
     private final byte[] request;
-    private final byte[] buffer = new byte[CAPACITY];
+    private final StreamBuffer stream = new StreamBuffer(CAPACITY);
+    /** The stream's bytes and count, refreshed on every change: the scan reads them many times. */
+    private byte[] buffer = stream.array();
     private int length;
-    private long dropped;
 
     RtuFrameDecoder(ModbusRequest pending) {
         this.pending = pending;
@@ -31,23 +33,9 @@ final class RtuFrameDecoder implements FrameDecoder {
 
     @Override
     public void feed(byte[] data, int offset, int count) {
-        if (offset < 0 || count < 0 || offset + count > data.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + " length " + count + " of " + data.length);
-        }
-        int off = offset;
-        int len = count;
-        if (len > CAPACITY) {
-            dropped += len - CAPACITY;
-            off += len - CAPACITY;
-            len = CAPACITY;
-        }
-        if (length + len > CAPACITY) {
-            int drop = length + len - CAPACITY;
-            dropped += drop;
-            consume(drop);
-        }
-        System.arraycopy(data, off, buffer, length, len);
-        length += len;
+        stream.append(data, offset, count);
+        buffer = stream.array();
+        length = stream.size();
     }
 
     @Override
@@ -57,10 +45,9 @@ final class RtuFrameDecoder implements FrameDecoder {
 
     @Override
     public DecodeResult next() {
+        long dropped = stream.takeDropped();
         if (dropped > 0) {
-            long n = dropped;
-            dropped = 0;
-            return failure(Kind.GARBAGE, n + " bytes dropped: more arrived than any reply holds");
+            return failure(Kind.GARBAGE, dropped + " bytes dropped: more arrived than any reply holds");
         }
         int waitAt = -1;
         for (int pos = 0; pos < length; pos++) {
@@ -92,7 +79,7 @@ final class RtuFrameDecoder implements FrameDecoder {
         }
         if (waitAt < 0 && length > 0) {
             int n = length;
-            length = 0;
+            consume(n);
             return failure(Kind.GARBAGE, n + " bytes that are not the start of a frame");
         }
         return DecodeResult.NEED_MORE;
@@ -239,8 +226,8 @@ final class RtuFrameDecoder implements FrameDecoder {
     }
 
     private void consume(int n) {
-        System.arraycopy(buffer, n, buffer, 0, length - n);
-        length -= n;
+        stream.consume(n);
+        length = stream.size();
     }
 
     private static DecodeResult failure(Kind kind, String message) {

@@ -8,6 +8,7 @@ import org.bmsworkbench.protocol.ProtocolError;
 import org.bmsworkbench.protocol.ProtocolError.Kind;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Request;
+import org.bmsworkbench.protocol.StreamBuffer;
 
 /**
  * Cuts YD/T1363 replies out of a byte stream. A frame runs from {@code ~} to {@code \r}; anything before a
@@ -21,10 +22,7 @@ final class YdtFrameDecoder implements FrameDecoder {
     private final Request pending;
     private final int expectedAddress;
     private final int expectedCid1;
-    private byte[] buffer = new byte[256];
-    private int start;
-    private int end;
-    private long dropped;
+    private final StreamBuffer stream = new StreamBuffer(CAPACITY);
 
     YdtFrameDecoder(Request pending, int expectedAddress, int expectedCid1) {
         this.pending = pending;
@@ -34,60 +32,30 @@ final class YdtFrameDecoder implements FrameDecoder {
 
     @Override
     public void feed(byte[] data, int offset, int length) {
-        if (offset < 0 || length < 0 || offset + length > data.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + " length " + length + " of " + data.length);
-        }
-        int off = offset;
-        int len = length;
-        if (len > CAPACITY) {
-            // Only the tail can still hold a frame.
-            dropped += len - CAPACITY;
-            off += len - CAPACITY;
-            len = CAPACITY;
-        }
-        compact(len);
-        System.arraycopy(data, off, buffer, end, len);
-        end += len;
-    }
-
-    private void compact(int incoming) {
-        int held = end - start;
-        if (held + incoming > CAPACITY) {
-            int drop = held + incoming - CAPACITY;
-            dropped += drop;
-            start += drop;
-            held -= drop;
-        }
-        if (end + incoming > buffer.length) {
-            int size = Math.min(CAPACITY, Math.max(buffer.length * 2, held + incoming));
-            byte[] grown = size == buffer.length ? buffer : new byte[size];
-            System.arraycopy(buffer, start, grown, 0, held);
-            buffer = grown;
-            start = 0;
-            end = held;
-        }
+        stream.append(data, offset, length);
     }
 
     @Override
     public int buffered() {
-        return end - start;
+        return stream.size();
     }
 
     @Override
     public DecodeResult next() {
+        long dropped = stream.takeDropped();
         if (dropped > 0) {
-            long n = dropped;
-            dropped = 0;
-            return failure(Kind.GARBAGE, n + " bytes dropped: more than one frame arrived without a reply");
+            return failure(Kind.GARBAGE, dropped + " bytes dropped: more than one frame arrived without a reply");
         }
-        int soi = indexOf(YdtFrame.SOI, start);
+        byte[] buffer = stream.array();
+        int end = stream.size();
+        int soi = indexOf(YdtFrame.SOI, 0);
         if (soi < 0) {
             return skip(end, "bytes before the start of a frame");
         }
-        if (soi > start) {
+        if (soi > 0) {
             return skip(soi, "bytes before the start of a frame");
         }
-        for (int i = start + 1; i < end; i++) {
+        for (int i = 1; i < end; i++) {
             byte b = buffer[i];
             if (b == YdtFrame.EOI) {
                 return frame(i + 1);
@@ -95,7 +63,7 @@ final class YdtFrameDecoder implements FrameDecoder {
             if (b == YdtFrame.SOI) {
                 return skip(i, "bytes of a frame cut short by a new start");
             }
-            if (i - start + 1 >= YdtFrame.MAX_FRAME) {
+            if (i + 1 >= YdtFrame.MAX_FRAME) {
                 return skip(i + 1, "characters without a carriage return, longer than any frame");
             }
         }
@@ -103,8 +71,8 @@ final class YdtFrameDecoder implements FrameDecoder {
     }
 
     private DecodeResult frame(int frameEnd) {
-        byte[] raw = Arrays.copyOfRange(buffer, start, frameEnd);
-        start = frameEnd;
+        byte[] raw = Arrays.copyOfRange(stream.array(), 0, frameEnd);
+        stream.consume(frameEnd);
         if (pending != null && Arrays.equals(raw, pending.frame())) {
             return failure(Kind.ECHO, "our own request read back");
         }
@@ -126,20 +94,16 @@ final class YdtFrameDecoder implements FrameDecoder {
     }
 
     private DecodeResult skip(int to, String what) {
-        int n = to - start;
-        start = to;
-        if (start == end) {
-            start = 0;
-            end = 0;
-        }
-        if (n == 0) {
+        if (to == 0) {
             return DecodeResult.NEED_MORE;
         }
-        return failure(Kind.GARBAGE, n + " " + what);
+        stream.consume(to);
+        return failure(Kind.GARBAGE, to + " " + what);
     }
 
     private int indexOf(byte b, int from) {
-        for (int i = from; i < end; i++) {
+        byte[] buffer = stream.array();
+        for (int i = from; i < stream.size(); i++) {
             if (buffer[i] == b) {
                 return i;
             }
