@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.DecodeResult;
@@ -16,6 +14,7 @@ import org.bmsworkbench.protocol.Hex;
 import org.bmsworkbench.protocol.ProtocolError.Kind;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Request;
+import org.bmsworkbench.protocol.testsupport.HalfDuplexStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,21 +34,7 @@ class ModbusCodecTest {
         Request r = seplos.parseRequest(Hex.parse(SeplosV3GoldenTest.G6_REQUEST));
         byte[] reply = Hex.parse(SeplosV3GoldenTest.G6_RESPONSE);
         byte[] other = ModbusFrames.readReply(2, 4, new int[] { 1, 2, 3 });
-        FrameDecoder d = seplos.decoder(r);
-        d.feed(new byte[] { (byte) 0xFF, 0x7E, 0x00 });
-        d.feed(r.frame());
-        d.feed(other);
-        d.feed(reply, 0, 10);
-        List<Kind> seen = new ArrayList<>();
-        DecodeResult result;
-        while ((result = d.next()) instanceof DecodeResult.Failure f) {
-            seen.add(f.error().kind());
-        }
-        assertEquals(List.of(Kind.GARBAGE, Kind.ECHO, Kind.WRONG_ADDRESS), seen);
-        assertTrue(result instanceof DecodeResult.NeedMore);
-        d.feed(reply, 10, reply.length - 10);
-        assertArrayEquals(reply, ((DecodeResult.Frame) d.next()).bytes());
-        assertTrue(d.next() instanceof DecodeResult.NeedMore);
+        HalfDuplexStream.check(seplos, r, new byte[] { (byte) 0xFF, 0x7E, 0x00 }, other, reply, 10);
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.ParameterSet;
@@ -21,6 +19,7 @@ import org.bmsworkbench.protocol.ProtocolError.Kind;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
+import org.bmsworkbench.protocol.testsupport.HalfDuplexStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,24 +87,8 @@ class YdtFrameTest {
     @Test
     void streamDecoderSkipsGarbageEchoAndOtherAddressesAndJoinsSplitReads() throws Exception {
         Request r = pylontech.requests(Command.ANALOG, 2).get(0);
-        FrameDecoder d = pylontech.decoder(r);
         byte[] other = new YdtFrame(0x20, 3, 0x46, 0, new byte[] { 1 }).encode();
-        byte[] reply = ascii(Golden.G1_RESPONSE);
-        d.feed(new byte[] { 0x00, (byte) 0xFF, 'x' });
-        d.feed(r.frame());
-        d.feed(other);
-        d.feed(reply, 0, 40);
-        List<Kind> seen = new ArrayList<>();
-        DecodeResult result;
-        while ((result = d.next()) instanceof DecodeResult.Failure f) {
-            seen.add(f.error().kind());
-        }
-        assertEquals(List.of(Kind.GARBAGE, Kind.ECHO, Kind.WRONG_ADDRESS), seen);
-        assertTrue(result instanceof DecodeResult.NeedMore);
-        d.feed(reply, 40, reply.length - 40);
-        result = d.next();
-        assertArrayEquals(reply, ((DecodeResult.Frame) result).bytes());
-        assertEquals(0, d.buffered());
+        HalfDuplexStream.check(pylontech, r, new byte[] { 0x00, (byte) 0xFF, 'x' }, other, ascii(Golden.G1_RESPONSE), 40);
     }
 
     @Test
