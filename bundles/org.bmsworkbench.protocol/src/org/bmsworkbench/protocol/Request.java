@@ -1,7 +1,5 @@
 package org.bmsworkbench.protocol;
 
-import java.util.Arrays;
-
 /**
  * One frame the host sends, with what it asks for. Protocols subclass it to keep the details they need to
  * decode the reply (register range, pack selection).
@@ -39,17 +37,9 @@ public class Request {
         return description;
     }
 
-    /** Whether the device sends no reply to this request (broadcasts). */
+    /** Whether the device answers this request; it does not answer broadcast writes. */
     public boolean expectsReply() {
         return true;
-    }
-
-    /** Whether {@code bytes} starts with this request's frame (an echo). */
-    public boolean isEchoAt(byte[] bytes, int offset, int available) {
-        if (available < frame.length) {
-            return false;
-        }
-        return Arrays.equals(bytes, offset, offset + frame.length, frame, 0, frame.length);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.bmsworkbench.protocol.ydt1363;
 
-import java.nio.charset.StandardCharsets;
 
 import org.bmsworkbench.protocol.ProtocolError.Kind;
 import org.bmsworkbench.protocol.ProtocolException;
@@ -46,15 +45,6 @@ final class InfoReader {
         return v;
     }
 
-    long unsigned(int width, String field) throws ProtocolException {
-        need(width, field);
-        long v = 0;
-        for (int i = 0; i < width; i++) {
-            v = (v << 8) | (info[position++] & 0xFF);
-        }
-        return v;
-    }
-
     /** {@code length} bytes of text, trailing spaces and NULs removed; -1 reads to the end. */
     String text(int length, String field) throws ProtocolException {
         int n = length < 0 ? remaining() : length;
@@ -83,9 +73,5 @@ final class InfoReader {
             throw new ProtocolException(Kind.BAD_PAYLOAD, "INFO ends at byte " + info.length + " before " + field
                     + " (" + n + " bytes at byte " + position + ")");
         }
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

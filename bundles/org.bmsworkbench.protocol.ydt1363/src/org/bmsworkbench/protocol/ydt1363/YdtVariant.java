@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -190,12 +189,5 @@ final class YdtVariant {
         ParameterDefinition d = ParameterDefinition.number(f[0], f[1], f[2], Double.parseDouble(f[5]),
                 Double.parseDouble(f[6]), resolution);
         return new ParameterField(d, f[3], scale);
-    }
-
-    Map<String, String> describe() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("version", String.format("%02X", version));
-        return m;
     }
 }
