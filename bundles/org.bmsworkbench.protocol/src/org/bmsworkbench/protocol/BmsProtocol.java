@@ -2,10 +2,12 @@ package org.bmsworkbench.protocol;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.model.ParameterSet;
+import org.bmsworkbench.protocol.device.DeviceCodec;
 
 /**
  * One BMS protocol, as the host (master) side speaks it. Implementations are plain Java, stateless and
@@ -67,6 +69,14 @@ public interface BmsProtocol {
     /** How long to wait for a reply before counting a timeout, in milliseconds. */
     default int replyTimeoutMillis() {
         return 500;
+    }
+
+    /**
+     * A new device side of this protocol, for a simulated bus (one per bus); empty when the protocol only
+     * has a host side.
+     */
+    default Optional<DeviceCodec> deviceCodec() {
+        return Optional.empty();
     }
 
     /** How frames are written down for people. */

@@ -1,0 +1,30 @@
+package org.bmsworkbench.protocol.device;
+
+import java.util.Optional;
+
+/**
+ * The device side of one protocol on one bus: cuts the host's requests out of the line and answers them
+ * for the boards on the bus. One instance belongs to one bus (it may keep per-board protocol state such
+ * as a selected record window) and is used by one thread at a time.
+ */
+public interface DeviceCodec {
+
+    /**
+     * How many bytes at the start of {@code buffer[0, length)} form the next request: a positive length
+     * when a whole request is there, 0 when more bytes are needed, or {@code -n} to drop {@code n} bytes
+     * that cannot start a request (line noise).
+     */
+    int scan(byte[] buffer, int length);
+
+    /**
+     * Answers one whole request. Empty when a real board would stay silent: a bad checksum, a frame for
+     * an address no board on the bus has, or a broadcast.
+     */
+    Optional<byte[]> answer(byte[] request, DeviceBus bus);
+
+    /**
+     * The address a request is for, or -1 when it cannot be read (a device uses it to decide whether the
+     * frame wakes a sleeping board).
+     */
+    int addressOf(byte[] request);
+}
