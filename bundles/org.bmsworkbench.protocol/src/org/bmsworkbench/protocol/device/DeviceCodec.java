@@ -27,4 +27,13 @@ public interface DeviceCodec {
      * frame wakes a sleeping board).
      */
     int addressOf(byte[] request);
+
+    /**
+     * The same reply as if sent by the board at {@code address}, with its checksum made good: what a host
+     * sees when two boards share an address or a board answers for another (fault injection). Empty when
+     * the protocol cannot express it.
+     */
+    default Optional<byte[]> readdressed(byte[] reply, int address) {
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,78 @@
+package org.bmsworkbench.sim.wire;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.SynchronousQueue;
+
+/**
+ * The simulated line inside the same JVM: a host calls {@link #connect()} and gets the two streams of a
+ * serial port; the simulator's side accepts the other ends. A disconnect fault closes both pipes, so the
+ * host sees an I/O error exactly as when a USB adapter is pulled, and may connect again.
+ */
+public final class InProcessEndpoint implements Endpoint {
+
+    private static final int PIPE_BYTES = 64 * 1024;
+    private final SynchronousQueue<Link> pending = new SynchronousQueue<>();
+    private volatile boolean closed;
+
+    /** The host's side of a new connection; blocks until the simulator's line takes it. */
+    public Link connect() throws IOException {
+        if (closed) {
+            throw new IOException("the simulated bus is closed");
+        }
+        BytePipe toDevice = new BytePipe(PIPE_BYTES);
+        BytePipe toHost = new BytePipe(PIPE_BYTES);
+        Link device = link("simulator", toDevice.inputStream(), toHost.outputStream(), toDevice, toHost);
+        try {
+            pending.put(device);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while connecting to the simulated bus", e);
+        }
+        return link("in-process", toHost.inputStream(), toDevice.outputStream(), toDevice, toHost);
+    }
+
+    private static Link link(String name, InputStream in, OutputStream out, BytePipe a, BytePipe b) {
+        return new Link() {
+            @Override
+            public InputStream in() {
+                return in;
+            }
+
+            @Override
+            public OutputStream out() {
+                return out;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void close() {
+                a.close();
+                b.close();
+            }
+        };
+    }
+
+    @Override
+    public Link accept() throws IOException, InterruptedException {
+        if (closed) {
+            throw new IOException("the simulated bus is closed");
+        }
+        return pending.take();
+    }
+
+    @Override
+    public String describe() {
+        return "in-process";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,19 @@
+package org.bmsworkbench.sim.wire;
+
+import java.io.Closeable;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** One connection of the simulated line to a host: the bytes the host sends and the way back. */
+public interface Link extends Closeable {
+
+    InputStream in();
+
+    OutputStream out();
+
+    /** A short name for logs, e.g. "/dev/pts/7" or "tcp 127.0.0.1:40312". */
+    String name();
+
+    @Override
+    void close();
+}
