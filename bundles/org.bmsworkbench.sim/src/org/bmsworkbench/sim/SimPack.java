@@ -240,6 +240,7 @@ public final class SimPack implements Board {
         nextHistoryAt = clock.seconds() + param("storageInterval") * 60;
         lastAddressed = clock.seconds();
         standbySince = clock.seconds();
+        integrateCells(0);
         measure(0);
         snapshot = buildSnapshot();
     }
@@ -612,8 +613,8 @@ public final class SimPack implements Board {
         } else if (soc < 95) {
             fullCharge = false;
         }
-        if (min <= param("cellUnderVoltageProtection") && current < 0) {
-            remaining = 0; // and "empty" at the cut-off
+        if (min <= param("cellUnderVoltageProtection") && current < 0 && soc < 15) {
+            remaining = 0; // and "empty" at the cut-off, when its own count agrees it is near empty
         }
         if (Math.abs(measuredCurrent) > standby) {
             standbySince = now;
