@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bmsworkbench.model.AlarmRecord;
@@ -30,6 +31,7 @@ import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.Scaling;
+import org.bmsworkbench.protocol.device.DeviceCodec;
 import org.bmsworkbench.protocol.modbus.RegisterMap.BitDef;
 import org.bmsworkbench.protocol.modbus.RegisterMap.Block;
 import org.bmsworkbench.protocol.modbus.RegisterMap.Field;
@@ -121,6 +123,12 @@ public class ModbusProtocol implements BmsProtocol {
     @Override
     public List<ParameterDefinition> parameterDefinitions() {
         return map.parameters;
+    }
+
+    /** The board side of the same map; a new codec each call, since it keeps per-address state of its bus. */
+    @Override
+    public Optional<DeviceCodec> deviceCodec() {
+        return Optional.of(new ModbusDeviceCodec(map));
     }
 
     // --- requests ------------------------------------------------------------------------------------------
