@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bmsworkbench.model.FlagCategory;
@@ -26,6 +27,7 @@ import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.Scaling;
+import org.bmsworkbench.protocol.device.DeviceCodec;
 import org.bmsworkbench.protocol.ydt1363.YdtVariant.ParameterField;
 import org.bmsworkbench.protocol.ydt1363.YdtVariant.RequestSpec;
 import org.bmsworkbench.protocol.ydt1363.YdtVariant.TextField;
@@ -91,6 +93,12 @@ public class YdtProtocol implements BmsProtocol {
     @Override
     public List<ParameterDefinition> parameterDefinitions() {
         return parameterDefinitions;
+    }
+
+    /** {@inheritDoc} The board side of the same variant: its replies decode back to the board's values. */
+    @Override
+    public Optional<DeviceCodec> deviceCodec() {
+        return Optional.of(new YdtDeviceCodec(variant));
     }
 
     // --- requests ------------------------------------------------------------------------------------------
