@@ -153,6 +153,17 @@ public final class ModbusDeviceCodec implements DeviceCodec {
         return request.length >= MIN_FRAME ? request[0] & 0xFF : -1;
     }
 
+    /** An RTU reply is re-addressed by its first byte; the CRC is computed again. */
+    @Override
+    public Optional<byte[]> readdressed(byte[] reply, int address) {
+        if (reply.length < 4 || address < 0 || address > 0xFF) {
+            return Optional.empty();
+        }
+        byte[] body = java.util.Arrays.copyOf(reply, reply.length - 2);
+        body[0] = (byte) address;
+        return Optional.of(Crc16.append(body));
+    }
+
     @Override
     public Optional<byte[]> answer(byte[] request, DeviceBus bus) {
         if (request.length < MIN_FRAME || !Crc16.matches(request, 0, request.length) || !lengthFits(request)) {

@@ -46,6 +46,7 @@ public final class SimMain {
     private SimLine line;
     private Process socat;
     private String hostSide;
+    private Path ptyDir;
 
     public SimMain(PrintStream out, PrintStream err) {
         this.out = out;
@@ -161,6 +162,7 @@ public final class SimMain {
             return TcpEndpoint.open(o.tcp);
         }
         Path dir = Files.createTempDirectory("bmsw-sim-");
+        ptyDir = dir;
         Path device = dir.resolve("device");
         Path host = dir.resolve("host");
         try {
@@ -201,6 +203,17 @@ public final class SimMain {
         if (socat != null) {
             socat.destroy();
             socat = null;
+        }
+        if (ptyDir != null) {
+            try (var links = Files.list(ptyDir)) {
+                for (Path p : links.toList()) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(ptyDir);
+            } catch (IOException e) {
+                err.println("bmsw sim: could not remove " + ptyDir + ": " + e.getMessage());
+            }
+            ptyDir = null;
         }
     }
 
