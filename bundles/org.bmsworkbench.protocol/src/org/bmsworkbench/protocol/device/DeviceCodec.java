@@ -17,8 +17,9 @@ public interface DeviceCodec {
     int scan(byte[] buffer, int length);
 
     /**
-     * Answers one whole request. Empty when a real board would stay silent: a bad checksum, a frame for
-     * an address no board on the bus has, or a broadcast.
+     * Answers one whole request. Empty when a real board would stay silent: a frame for an address no board
+     * on the bus has, a broadcast, or a bad checksum in protocols whose boards ignore those (Modbus RTU;
+     * YD/T1363 boards answer one with a return code).
      */
     Optional<byte[]> answer(byte[] request, DeviceBus bus);
 

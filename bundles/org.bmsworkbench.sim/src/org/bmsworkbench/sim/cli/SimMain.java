@@ -48,7 +48,10 @@ public final class SimMain {
     private String hostSide;
     private Path ptyDir;
 
-    public SimMain(PrintStream out, PrintStream err) {
+    private final ProtocolCatalog catalog;
+
+    public SimMain(ProtocolCatalog catalog, PrintStream out, PrintStream err) {
+        this.catalog = catalog;
         this.out = out;
         this.err = err;
     }
@@ -56,7 +59,8 @@ public final class SimMain {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        Runtime.getRuntime().exit(new SimMain(out, err).run(args));
+        ProtocolCatalog catalog = ProtocolCatalog.fromClassPath(SimMain.class.getClassLoader());
+        Runtime.getRuntime().exit(new SimMain(catalog, out, err).run(args));
     }
 
     public int run(String[] args) {
@@ -71,7 +75,6 @@ public final class SimMain {
             out.print(SimOptions.help());
             return 0;
         }
-        ProtocolCatalog catalog = ProtocolCatalog.fromClassPath(SimMain.class.getClassLoader());
         for (String problem : catalog.problems()) {
             err.println("bmsw sim: a protocol could not be loaded: " + problem);
         }
@@ -101,6 +104,9 @@ public final class SimMain {
         for (int a : o.addresses) {
             specs.add(PackSpec.typical(a, o.cells, o.temps).withChemistry(o.chemistry).withCapacity(o.capacity)
                     .withInitialSoc(o.soc).withAmbient(o.ambient));
+        }
+        if (o.benchmarkHours > 0) {
+            return benchmark(o, specs, definitions);
         }
         Endpoint endpoint;
         try {
@@ -322,6 +328,31 @@ public final class SimMain {
             throw new IllegalArgumentException("no pack at address " + address);
         }
         return List.of(p);
+    }
+
+    /** Runs the physics flat out and prints simulated time per real time: the ceiling of --speed. */
+    private int benchmark(SimOptions o, List<PackSpec> specs, List<ParameterDefinition> definitions) {
+        try (SimBus b = new SimBus(specs, definitions, o.seed, LocalDateTime.now(), o.step)) {
+            for (SimPack p : b.packs()) {
+                p.setProfile(CurrentProfile.parse(o.profile));
+                p.writeParameters(java.util.Map.of("storageInterval", 1.0));
+            }
+            double seconds = o.benchmarkHours * 3600;
+            long start = System.nanoTime();
+            b.advance(seconds);
+            double real = (System.nanoTime() - start) / 1e9;
+            long records = 0;
+            long cycles = 0;
+            for (SimPack p : b.packs()) {
+                records += p.historyCount() + p.alarmCount();
+                cycles += (long) p.snapshot().get(Quantity.CYCLES);
+            }
+            out.printf(Locale.ROOT, "bmsw sim: %s h of %d pack%s x %d cells x %d sensors (%s s steps, profile %s) "
+                    + "in %.1f s: %.0f x real time; %d records stored, %d cycles counted%n",
+                    fmt(o.benchmarkHours), specs.size(), specs.size() == 1 ? "" : "s", o.cells, o.temps, fmt(o.step),
+                    o.profile, real, seconds / real, records, cycles);
+        }
+        return 0;
     }
 
     private static String addressList(List<Integer> addresses) {

@@ -34,6 +34,7 @@ final class SimOptions {
     double ambient = 25;
     String faults = "none";
     double status;
+    double benchmarkHours;
     boolean help;
 
     static SimOptions parse(String[] args) {
@@ -93,10 +94,21 @@ final class SimOptions {
                     o.faults = value;
                 }
                 case "--status" -> o.status = number(key, value, 0, 86_400);
+                case "--benchmark" -> o.benchmarkHours = number(key, value, 0.001, 100_000);
                 default -> throw new IllegalArgumentException("unknown option '" + a + "' (see --help)");
             }
         }
         if (o.help) {
+            return o;
+        }
+        if (o.benchmarkHours > 0) {
+            if (o.serial != null || o.tcp != null || o.pty) {
+                throw new IllegalArgumentException("--benchmark runs without a line: leave out --serial, --tcp and --pty");
+            }
+            o.addresses = o.addresses != null ? o.addresses : defaultAddresses(o.packs);
+            if (Double.isNaN(o.step)) {
+                o.step = 2.0;
+            }
             return o;
         }
         int endpoints = (o.serial != null ? 1 : 0) + (o.tcp != null ? 1 : 0) + (o.pty ? 1 : 0);
@@ -104,10 +116,7 @@ final class SimOptions {
             throw new IllegalArgumentException("give exactly one of --serial <device>, --tcp <host:port> or --pty");
         }
         if (o.addresses == null) {
-            o.addresses = new ArrayList<>();
-            for (int a = 1; a <= o.packs; a++) {
-                o.addresses.add(a);
-            }
+            o.addresses = defaultAddresses(o.packs);
         } else if (o.addresses.size() != o.packs) {
             throw new IllegalArgumentException("--addresses lists " + o.addresses.size() + " addresses for "
                     + o.packs + " packs");
@@ -117,6 +126,14 @@ final class SimOptions {
             o.step = Math.max(0.1, Math.min(2.0, 0.1 * o.speed));
         }
         return o;
+    }
+
+    private static List<Integer> defaultAddresses(int packs) {
+        List<Integer> list = new ArrayList<>();
+        for (int a = 1; a <= packs; a++) {
+            list.add(a);
+        }
+        return list;
     }
 
     private static int integer(String key, String value, int min, int max) {
@@ -227,6 +244,8 @@ final class SimOptions {
                   --speed X           simulated time runs X times faster, e.g. 1000: 72 h in 4.3 min
                   --step S            seconds of simulated time per physics step (default 0.1 x speed, 0.1..2)
                   --status S          print a status line every S seconds (default 0: off)
+                  --benchmark H       no line: run H hours of pack behaviour as fast as this machine can,
+                                      then print how long it took (with --packs, --cells, --step ...)
 
                 While it runs, type a command and Enter:
                   status                       packs and line counters

@@ -17,10 +17,10 @@ import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ProtocolError.Kind;
-import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
 import org.bmsworkbench.protocol.ydt1363.PylontechProtocol;
+import org.bmsworkbench.protocol.ydt1363.SeplosV2Protocol;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
 import org.junit.jupiter.api.AfterEach;
@@ -187,16 +187,21 @@ class SimLineTest {
     }
 
     @Test
-    void pylontechPacksAnswerOnTheSameKindOfLine() throws Exception {
-        BmsProtocol protocol = new PylontechProtocol();
-        Setup s = start(protocol, LineTiming.none(), 2, 16, 4);
-        for (int address = 1; address <= 2; address++) {
-            Reply reply = s.host().transact(protocol.requests(Command.ANALOG, address).get(0), 1000).reply();
-            assertNotNull(reply);
-            PackSnapshot host = reply.packs().get(0);
-            PackSnapshot board = s.bus().pack(address).snapshot();
-            assertArrayEquals(board.cellVoltages(), host.cellVoltages(), 0.0005);
-            assertEquals(board.get(Quantity.CURRENT), host.get(Quantity.CURRENT), 0.051);
+    void yd1363PacksAnswerOnTheSameKindOfLine() throws Exception {
+        for (BmsProtocol protocol : List.of(new PylontechProtocol(), new SeplosV2Protocol())) {
+            Setup s = start(protocol, LineTiming.none(), 2, 16, 4);
+            for (int address = 1; address <= 2; address++) {
+                HostSide.Outcome o = s.host().transact(protocol.requests(Command.ANALOG, address).get(0), 1000);
+                assertNotNull(o.reply(), protocol.id() + " pack " + address + ": " + o.errors());
+                PackSnapshot host = o.reply().packs().get(0);
+                PackSnapshot board = s.bus().pack(address).snapshot();
+                assertArrayEquals(board.cellVoltages(), host.cellVoltages(), 0.0005, protocol.id());
+                assertEquals(board.get(Quantity.CURRENT), host.get(Quantity.CURRENT), 0.051, protocol.id());
+                assertEquals(board.get(Quantity.REMAINING_CAPACITY), host.get(Quantity.REMAINING_CAPACITY), 0.011);
+            }
+            s.line().faults().once(Fault.WRONG_ADDRESS);
+            HostSide.Outcome wrong = s.host().transact(protocol.requests(Command.ANALOG, 2).get(0), 300);
+            assertTrue(wrong.timedOut() && wrong.saw(Kind.WRONG_ADDRESS), protocol.id() + ": " + wrong.errors());
         }
     }
 }
