@@ -78,7 +78,7 @@ final class BoardParameters {
         boolean lfp = spec.chemistry() == Chemistry.LFP;
         int n = spec.cells();
         double c = spec.capacityAh();
-        p.put("storageInterval", 5.0);
+        p.put("storageInterval", 0.0); // the manual's factory value: no data records
         p.put("cellsInSeries", (double) n);
         p.put("tempSensorCount", (double) spec.sensors());
         p.put("shuntRating", (double) Math.max(10, Math.min(2000, Math.round(c * 3))));

@@ -155,6 +155,8 @@ public final class SimPack implements Board {
         }
         this.defaults = BoardParameters.defaults(spec);
         this.page = new LinkedHashMap<>(defaults);
+        // commissioned like a pack on a test bench: a data record every 5 minutes (factory value 0 = none)
+        page.put("storageInterval", 5.0);
         int n = spec.cells();
         cellCapacity = new double[n];
         cellCharge = new double[n];
