@@ -34,28 +34,10 @@ public final class InProcessEndpoint implements Endpoint {
     }
 
     private static Link link(String name, InputStream in, OutputStream out, BytePipe a, BytePipe b) {
-        return new Link() {
-            @Override
-            public InputStream in() {
-                return in;
-            }
-
-            @Override
-            public OutputStream out() {
-                return out;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void close() {
-                a.close();
-                b.close();
-            }
-        };
+        return Link.of(name, in, out, () -> {
+            a.close();
+            b.close();
+        });
     }
 
     @Override

@@ -16,4 +16,29 @@ public interface Link extends Closeable {
 
     @Override
     void close();
+
+    /** A link over two streams; {@code closer} releases whatever carries them and must not throw. */
+    static Link of(String name, InputStream in, OutputStream out, Runnable closer) {
+        return new Link() {
+            @Override
+            public InputStream in() {
+                return in;
+            }
+
+            @Override
+            public OutputStream out() {
+                return out;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void close() {
+                closer.run();
+            }
+        };
+    }
 }

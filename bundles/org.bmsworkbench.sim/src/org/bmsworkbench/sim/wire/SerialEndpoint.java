@@ -3,8 +3,6 @@ package org.bmsworkbench.sim.wire;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,31 +38,13 @@ public final class SerialEndpoint implements Endpoint {
             in.close();
             throw e;
         }
-        return new Link() {
-            @Override
-            public InputStream in() {
-                return in;
+        return Link.of(device.toString(), in, out, () -> {
+            try (in; out) {
+                out.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("closing " + device, e);
             }
-
-            @Override
-            public OutputStream out() {
-                return out;
-            }
-
-            @Override
-            public String name() {
-                return device.toString();
-            }
-
-            @Override
-            public void close() {
-                try (in; out) {
-                    out.flush();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("closing " + device, e);
-                }
-            }
-        };
+        });
     }
 
     @Override

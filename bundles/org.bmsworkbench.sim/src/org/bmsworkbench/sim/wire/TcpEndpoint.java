@@ -51,31 +51,13 @@ public final class TcpEndpoint implements Endpoint {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         String name = "tcp " + socket.getRemoteSocketAddress();
-        return new Link() {
-            @Override
-            public InputStream in() {
-                return in;
+        return Link.of(name, in, out, () -> {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("closing " + name, e);
             }
-
-            @Override
-            public OutputStream out() {
-                return out;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("closing " + name, e);
-                }
-            }
-        };
+        });
     }
 
     @Override
