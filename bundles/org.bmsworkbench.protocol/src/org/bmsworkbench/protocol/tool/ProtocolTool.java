@@ -1,7 +1,5 @@
 package org.bmsworkbench.protocol.tool;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -37,10 +35,7 @@ public final class ProtocolTool {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        ProtocolCatalog catalog = ProtocolCatalog.fromClassPath(ProtocolTool.class.getClassLoader());
-        Runtime.getRuntime().exit(new ProtocolTool(catalog, out, err).run(args));
+        CommandLine.exit(ProtocolTool.class, (catalog, out, err) -> new ProtocolTool(catalog, out, err)::run, args);
     }
 
     public int run(String[] args) {

@@ -1,8 +1,6 @@
 package org.bmsworkbench.sim.cli;
 
 import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -21,6 +19,7 @@ import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.protocol.device.DeviceCodec;
+import org.bmsworkbench.protocol.tool.CommandLine;
 import org.bmsworkbench.sim.CurrentProfile;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
@@ -45,10 +44,9 @@ public final class SimMain {
     private SimBus bus;
     private SimLine line;
     private Process socat;
+    private final ProtocolCatalog catalog;
     private String hostSide;
     private Path ptyDir;
-
-    private final ProtocolCatalog catalog;
 
     public SimMain(ProtocolCatalog catalog, PrintStream out, PrintStream err) {
         this.catalog = catalog;
@@ -57,10 +55,7 @@ public final class SimMain {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        ProtocolCatalog catalog = ProtocolCatalog.fromClassPath(SimMain.class.getClassLoader());
-        Runtime.getRuntime().exit(new SimMain(catalog, out, err).run(args));
+        CommandLine.exit(SimMain.class, (catalog, out, err) -> new SimMain(catalog, out, err)::run, args);
     }
 
     public int run(String[] args) {
