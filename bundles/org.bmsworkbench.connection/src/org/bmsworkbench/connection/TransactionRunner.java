@@ -1,0 +1,139 @@
+package org.bmsworkbench.connection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import org.bmsworkbench.protocol.BmsProtocol;
+import org.bmsworkbench.protocol.DecodeResult;
+import org.bmsworkbench.protocol.FrameDecoder;
+import org.bmsworkbench.protocol.ProtocolError;
+import org.bmsworkbench.protocol.ProtocolException;
+import org.bmsworkbench.protocol.Reply;
+import org.bmsworkbench.protocol.Request;
+
+/**
+ * Runs transactions on one port, one at a time: waits the protocol's inter-frame gap after the previous
+ * one, drops whatever stale bytes are waiting, sends the request, and cuts the reply out of the arriving
+ * bytes with the protocol's own decoder until a whole frame or the timeout; retries a timeout or a frame
+ * that does not decode. Bad frames never reach the caller as data: they are counted in the outcome.
+ * Not thread-safe: the bus scheduler owns one runner per port.
+ */
+public final class TransactionRunner {
+
+    private static final long POLL_NANOS = 200_000;
+
+    private final Port port;
+    private final long characterNanos;
+    private long lineFreeAt;
+
+    /**
+     * @param baud bits per second of the line, for the inter-frame gap (0: no gap, e.g. in-process)
+     * @param bitsPerCharacter 10 for 8N1
+     */
+    public TransactionRunner(Port port, int baud, int bitsPerCharacter) {
+        this.port = port;
+        this.characterNanos = baud == 0 ? 0 : Math.round(bitsPerCharacter * 1e9 / baud);
+    }
+
+    /**
+     * Runs {@code request}, retrying up to {@code retries} times.
+     *
+     * @throws IOException when the port itself fails (unplugged adapter, lost gateway): the caller closes it
+     */
+    public Outcome run(BmsProtocol protocol, Request request, long timeoutMillis, int retries) throws IOException {
+        List<ProtocolError> errors = new ArrayList<>();
+        long sent = 0;
+        long received = 0;
+        int timeouts = 0;
+        ProtocolError failure = null;
+        long gapNanos = protocol.interFrameGapBits() * characterNanos / 10;
+        for (int attempt = 1; attempt <= retries + 1; attempt++) {
+            waitUntil(lineFreeAt);
+            received += discardStale();
+            byte[] frame = request.frame();
+            OutputStream out = port.out();
+            long start = System.nanoTime();
+            out.write(frame);
+            out.flush();
+            sent += frame.length;
+            if (!request.expectsReply()) {
+                lineFreeAt = start + frame.length * characterNanos + gapNanos;
+                return new Outcome(null, null, attempt, timeouts, errors, 0, sent, received);
+            }
+            FrameDecoder decoder = protocol.decoder(request);
+            long deadline = start + frame.length * characterNanos + timeoutMillis * 1_000_000L;
+            byte[] whole = null;
+            InputStream in = port.in();
+            byte[] buffer = new byte[1024];
+            while (whole == null && System.nanoTime() < deadline) {
+                int available = in.available();
+                if (available <= 0) {
+                    LockSupport.parkNanos(POLL_NANOS);
+                    continue;
+                }
+                int n = in.read(buffer, 0, Math.min(buffer.length, available));
+                if (n < 0) {
+                    throw new IOException(port.name() + " closed");
+                }
+                received += n;
+                decoder.feed(buffer, 0, n);
+                whole = next(decoder, errors);
+            }
+            long end = System.nanoTime();
+            lineFreeAt = end + gapNanos;
+            if (whole == null) {
+                timeouts++;
+                failure = null;
+                continue;
+            }
+            try {
+                Reply reply = protocol.decode(request, whole);
+                return new Outcome(reply, null, attempt, timeouts, errors, end - start, sent, received);
+            } catch (ProtocolException e) {
+                failure = e.error();
+                errors.add(failure);
+            }
+        }
+        return new Outcome(null, failure, retries + 1, timeouts, errors, 0, sent, received);
+    }
+
+    private static byte[] next(FrameDecoder decoder, List<ProtocolError> errors) {
+        while (true) {
+            DecodeResult r = decoder.next();
+            if (r instanceof DecodeResult.Frame f) {
+                return f.bytes();
+            }
+            if (r instanceof DecodeResult.Failure failure) {
+                errors.add(failure.error());
+                continue;
+            }
+            return null;
+        }
+    }
+
+    /** Bytes left from an earlier, late reply would be taken for this one's start: they go. */
+    private long discardStale() throws IOException {
+        InputStream in = port.in();
+        long dropped = 0;
+        int available;
+        while ((available = in.available()) > 0) {
+            int n = in.read(new byte[available]);
+            if (n < 0) {
+                throw new IOException(port.name() + " closed");
+            }
+            dropped += n;
+        }
+        return dropped;
+    }
+
+    private static void waitUntil(long deadline) {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}
