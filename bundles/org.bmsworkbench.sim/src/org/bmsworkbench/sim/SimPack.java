@@ -93,6 +93,8 @@ public final class SimPack implements Board {
     private double mosfetCalibration;
     private double ambient;
     private final double[] cellNoise;
+    private double cellMin;
+    private double cellMax;
     // measurement chain
     private final double voltageGainError;
     private double voltageCalibration = 1;
@@ -355,6 +357,7 @@ public final class SimPack implements Board {
         integrateCells(dt);
         integrateTemperatures(dt, now);
         measure(dt);
+        cellExtremes();
         if (!asleep) {
             balance();
             judge(dt, now);
@@ -503,6 +506,17 @@ public final class SimPack implements Board {
         return sum * voltageGainError * voltageCalibration;
     }
 
+    /** The lowest and highest measured cell of this step, which balancing, alarms and the limiter all judge. */
+    private void cellExtremes() {
+        cellMin = Double.MAX_VALUE;
+        cellMax = -Double.MAX_VALUE;
+        for (int i = 0; i < cellVoltage.length; i++) {
+            double v = measuredCell(i);
+            cellMin = Math.min(cellMin, v);
+            cellMax = Math.max(cellMax, v);
+        }
+    }
+
     private double measuredCell(int i) {
         return cellVoltage[i] + cellNoise[i];
     }
@@ -526,16 +540,12 @@ public final class SimPack implements Board {
             balancing.clear();
             return;
         }
-        double min = Double.MAX_VALUE;
-        for (int i = 0; i < cellVoltage.length; i++) {
-            min = Math.min(min, measuredCell(i));
-        }
         double start = param("balanceStartVoltage");
         double diff = param("balanceStartDifference");
         for (int i = 0; i < cellVoltage.length; i++) {
             double v = measuredCell(i);
             // a resistor switched on stays on until the cell is within half the start difference
-            boolean on = v >= start && v - min >= (balancing.get(i) ? diff / 2 : diff);
+            boolean on = v >= start && v - cellMin >= (balancing.get(i) ? diff / 2 : diff);
             balancing.set(i, on);
         }
     }
@@ -544,12 +554,8 @@ public final class SimPack implements Board {
 
     private void judge(double dt, double now) {
         EnumSet<PackFlag> before = EnumSet.copyOf(active);
-        double max = -Double.MAX_VALUE;
-        double min = Double.MAX_VALUE;
-        for (int i = 0; i < cellVoltage.length; i++) {
-            max = Math.max(max, measuredCell(i));
-            min = Math.min(min, measuredCell(i));
-        }
+        double max = cellMax;
+        double min = cellMin;
         double pack = measuredVoltage();
         double tMax = Double.NaN;
         double tMin = Double.NaN;
@@ -703,11 +709,7 @@ public final class SimPack implements Board {
             return;
         }
         boolean charging = current > param("standbyCurrentThreshold") || requested > 0;
-        double max = 0;
-        for (int i = 0; i < cellVoltage.length; i++) {
-            max = Math.max(max, measuredCell(i));
-        }
-        boolean condition = requested > param("chargeLimitStartCurrent") || max > param("chargeLimitCellVoltage");
+        boolean condition = requested > param("chargeLimitStartCurrent") || cellMax > param("chargeLimitCellVoltage");
         if (!enabled("enableChargeLimit") || !charging) {
             limiterOn = false;
         } else if (condition) {
