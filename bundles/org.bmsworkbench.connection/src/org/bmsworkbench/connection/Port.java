@@ -1,6 +1,7 @@
 package org.bmsworkbench.connection;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -17,4 +18,35 @@ public interface Port extends Closeable {
 
     /** For people and logs, e.g. "/dev/ttyUSB0" or "tcp 10.0.0.7:4196". */
     String name();
+
+    /** Releases what carries a port's streams. */
+    @FunctionalInterface
+    interface Closer {
+        void close() throws IOException;
+    }
+
+    /** A port over two streams, closed by {@code closer}. */
+    static Port of(String name, InputStream in, OutputStream out, Closer closer) {
+        return new Port() {
+            @Override
+            public InputStream in() {
+                return in;
+            }
+
+            @Override
+            public OutputStream out() {
+                return out;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void close() throws IOException {
+                closer.close();
+            }
+        };
+    }
 }

@@ -1,8 +1,6 @@
 package org.bmsworkbench.connection;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
@@ -51,29 +49,7 @@ public final class Ports {
             throw new IOException("cannot open serial port " + name + " (error " + port.getLastErrorCode()
                     + "): is it there, and free, and may this user open it?");
         }
-        InputStream in = port.getInputStream();
-        OutputStream out = port.getOutputStream();
-        return new Port() {
-            @Override
-            public InputStream in() {
-                return in;
-            }
-
-            @Override
-            public OutputStream out() {
-                return out;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void close() {
-                port.closePort();
-            }
-        };
+        return Port.of(name, port.getInputStream(), port.getOutputStream(), port::closePort);
     }
 
     /** Connects to an RS485-to-Ethernet gateway that passes the serial bytes through (raw RTU or ASCII over TCP). */
@@ -89,29 +65,6 @@ public final class Ports {
             socket.close();
             throw new IOException("cannot reach the gateway " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
-        String name = "tcp " + host + ":" + port;
-        return new Port() {
-            @Override
-            public InputStream in() {
-                return in;
-            }
-
-            @Override
-            public OutputStream out() {
-                return out;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void close() throws IOException {
-                socket.close();
-            }
-        };
+        return Port.of("tcp " + host + ":" + port, socket.getInputStream(), socket.getOutputStream(), socket::close);
     }
 }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,27 +62,7 @@ class TransactionRunnerTest {
     }
 
     private static Port port(Link link) {
-        return new Port() {
-            @Override
-            public InputStream in() {
-                return link.in();
-            }
-
-            @Override
-            public OutputStream out() {
-                return link.out();
-            }
-
-            @Override
-            public String name() {
-                return link.name();
-            }
-
-            @Override
-            public void close() {
-                link.close();
-            }
-        };
+        return Port.of(link.name(), link.in(), link.out(), link::close);
     }
 
     private Request summary(int address) throws Exception {
