@@ -49,7 +49,7 @@ public final class Ports {
             throw new IOException("cannot open serial port " + name + " (error " + port.getLastErrorCode()
                     + "): is it there, and free, and may this user open it?");
         }
-        return Port.of(name, port.getInputStream(), port.getOutputStream(), port::closePort);
+        return SerialStreams.port(name, port);
     }
 
     /** Connects to an RS485-to-Ethernet gateway that passes the serial bytes through (raw RTU or ASCII over TCP). */

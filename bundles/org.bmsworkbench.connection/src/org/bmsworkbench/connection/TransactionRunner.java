@@ -1,12 +1,15 @@
 package org.bmsworkbench.connection;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import org.bmsworkbench.events.LinkErrorKind;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.DecodeResult;
 import org.bmsworkbench.protocol.FrameDecoder;
@@ -26,9 +29,12 @@ public final class TransactionRunner {
 
     private static final long POLL_NANOS = 200_000;
 
+    private static final int MAX_RECORDED = 16 * 1024;
+
     private final Port port;
     private final long characterNanos;
     private long lineFreeAt;
+    private FrameTap tap = FrameTap.NONE;
 
     /**
      * @param baud bits per second of the line, for the inter-frame gap (0: no gap, e.g. in-process)
@@ -37,6 +43,16 @@ public final class TransactionRunner {
     public TransactionRunner(Port port, int baud, int bitsPerCharacter) {
         this.port = port;
         this.characterNanos = baud == 0 ? 0 : Math.round(bitsPerCharacter * 1e9 / baud);
+    }
+
+    /** Where every frame sent and received is reported; {@link FrameTap#NONE} by default. */
+    public void setTap(FrameTap tap) {
+        this.tap = tap == null ? FrameTap.NONE : tap;
+    }
+
+    /** Characters' worth of silence the protocol asks for after each frame, in nanoseconds. */
+    public long gapNanos(BmsProtocol protocol) {
+        return protocol.interFrameGapBits() * characterNanos / 10;
     }
 
     /**
@@ -50,7 +66,7 @@ public final class TransactionRunner {
         long received = 0;
         int timeouts = 0;
         ProtocolError failure = null;
-        long gapNanos = protocol.interFrameGapBits() * characterNanos / 10;
+        long gapNanos = gapNanos(protocol);
         for (int attempt = 1; attempt <= retries + 1; attempt++) {
             waitUntil(lineFreeAt);
             received += discardStale();
@@ -59,12 +75,15 @@ public final class TransactionRunner {
             long start = System.nanoTime();
             out.write(frame);
             out.flush();
+            tap.sent(request, frame, Instant.now());
             sent += frame.length;
             if (!request.expectsReply()) {
                 lineFreeAt = start + frame.length * characterNanos + gapNanos;
                 return new Outcome(null, null, attempt, timeouts, errors, 0, sent, received);
             }
             FrameDecoder decoder = protocol.decoder(request);
+            int errorsBefore = errors.size();
+            ByteArrayOutputStream heard = new ByteArrayOutputStream();
             long deadline = start + frame.length * characterNanos + timeoutMillis * 1_000_000L;
             byte[] whole = null;
             InputStream in = port.in();
@@ -80,25 +99,48 @@ public final class TransactionRunner {
                     throw new IOException(port.name() + " closed");
                 }
                 received += n;
+                if (heard.size() < MAX_RECORDED) {
+                    heard.write(buffer, 0, Math.min(n, MAX_RECORDED - heard.size()));
+                }
                 decoder.feed(buffer, 0, n);
                 whole = next(decoder, errors);
             }
             long end = System.nanoTime();
             lineFreeAt = end + gapNanos;
+            String dropped = describe(errors.subList(errorsBefore, errors.size()));
             if (whole == null) {
                 timeouts++;
                 failure = null;
+                tap.received(request, heard.toByteArray(), LinkErrorKind.TIMEOUT,
+                        "no reply in " + timeoutMillis + " ms" + (dropped.isEmpty() ? "" : "; dropped " + dropped),
+                        Instant.now());
                 continue;
             }
             try {
                 Reply reply = protocol.decode(request, whole);
+                tap.received(request, heard.toByteArray(),
+                        reply.isError() ? LinkErrorKind.DEVICE_ERROR : null,
+                        reply.isError() ? "refused: " + reply.error().meaning() : dropped.isEmpty() ? "" : "dropped " + dropped,
+                        Instant.now());
                 return new Outcome(reply, null, attempt, timeouts, errors, end - start, sent, received);
             } catch (ProtocolException e) {
                 failure = e.error();
                 errors.add(failure);
+                tap.received(request, heard.toByteArray(), FrameTap.kindOf(failure), failure.message(), Instant.now());
             }
         }
         return new Outcome(null, failure, retries + 1, timeouts, errors, 0, sent, received);
+    }
+
+    private static String describe(List<ProtocolError> dropped) {
+        StringBuilder s = new StringBuilder();
+        for (ProtocolError e : dropped) {
+            if (s.length() > 0) {
+                s.append("; ");
+            }
+            s.append(e.kind().name().toLowerCase(java.util.Locale.ROOT)).append(": ").append(e.message());
+        }
+        return s.toString();
     }
 
     private static byte[] next(FrameDecoder decoder, List<ProtocolError> errors) {

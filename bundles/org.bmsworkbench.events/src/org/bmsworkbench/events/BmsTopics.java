@@ -22,11 +22,26 @@ public final class BmsTopics {
     /** Link counters of one bus, at most once a second per bus. Payload: {@link LinkStatistics}. */
     public static final String BUS_LINK_STATISTICS = ROOT + "/bus/link";
 
+    /**
+     * One entry of the communication record: a frame sent, or what came back for one attempt, with its
+     * outcome. As many as the line carries (tens to hundreds a second). Payload: {@link FrameRecord}.
+     */
+    public static final String BUS_FRAME = ROOT + "/bus/frame";
+
     /** Matches all bus topics. */
     public static final String BUS_ALL = ROOT + "/bus/*";
 
     /** A pack's link state changed (online, stale, offline). Payload: {@link PackStatus}. */
     public static final String PACK_STATE = ROOT + "/pack/state";
+
+    /**
+     * Everything one poll of a pack read, consistent within itself; one per pack per poll.
+     * Payload: {@link PackData}.
+     */
+    public static final String PACK_SNAPSHOT = ROOT + "/pack/snapshot";
+
+    /** An alarm, protection or detection flag of a pack was raised or cleared. Payload: {@link FlagChange}. */
+    public static final String PACK_FLAG = ROOT + "/pack/flag";
 
     /** Matches all pack topics. */
     public static final String PACK_ALL = ROOT + "/pack/*";
@@ -37,6 +52,12 @@ public final class BmsTopics {
      * {@link #PACK_STATE}, so that what they read from the registry already includes the change.
      */
     public static final String OVERVIEW_CHANGED = ROOT + "/overview/changed";
+
+    /** A queued command was queued, advanced, or ended. Payload: {@link CommandProgress}. */
+    public static final String COMMAND_PROGRESS = ROOT + "/command/progress";
+
+    /** The serial ports of this computer changed (an adapter plugged in or out). Payload: {@link PortList}. */
+    public static final String PORTS_CHANGED = ROOT + "/ports/changed";
 
     private BmsTopics() {
     }

@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.Map;
 
 /** Writes maps, lists, strings, numbers and booleans as compact JSON; NaN becomes null. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value);
         return sb.toString();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The simulated line inside the same JVM: a host calls {@link #connect()} and gets the two streams of a
@@ -13,6 +14,7 @@ import java.util.concurrent.SynchronousQueue;
 public final class InProcessEndpoint implements Endpoint {
 
     private static final int PIPE_BYTES = 64 * 1024;
+    private static final long CONNECT_WAIT_MILLIS = 2000;
     private final SynchronousQueue<Link> pending = new SynchronousQueue<>();
     private volatile boolean closed;
 
@@ -25,7 +27,11 @@ public final class InProcessEndpoint implements Endpoint {
         BytePipe toHost = new BytePipe(PIPE_BYTES);
         Link device = link("simulator", toDevice.inputStream(), toHost.outputStream(), toDevice, toHost);
         try {
-            pending.put(device);
+            // a line that is down (a disconnect fault) or closed takes nothing: the host sees a failed open
+            if (!pending.offer(device, CONNECT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                device.close();
+                throw new IOException("the simulated bus does not answer the connection");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while connecting to the simulated bus", e);

@@ -1,0 +1,742 @@
+package org.bmsworkbench.connection;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.bmsworkbench.events.BusState;
+import org.bmsworkbench.events.BusStatus;
+import org.bmsworkbench.events.CommandProgress;
+import org.bmsworkbench.events.FlagChange;
+import org.bmsworkbench.events.FrameRecord;
+import org.bmsworkbench.events.LinkErrorKind;
+import org.bmsworkbench.events.PackData;
+import org.bmsworkbench.events.PackLinkState;
+import org.bmsworkbench.events.PackStatus;
+import org.bmsworkbench.model.FlagCategory;
+import org.bmsworkbench.model.PackFlag;
+import org.bmsworkbench.model.PackSnapshot;
+import org.bmsworkbench.protocol.BmsProtocol;
+import org.bmsworkbench.protocol.Command;
+import org.bmsworkbench.protocol.ProtocolException;
+import org.bmsworkbench.protocol.Reply;
+import org.bmsworkbench.protocol.Request;
+
+/**
+ * One open bus: the only code that reads and writes its port. A single thread runs one transaction at a time:
+ * queued commands first (by priority), else the next pack due in round-robin order. A pack that stops
+ * answering goes stale, then offline, and is re-probed with a short single request at growing intervals so
+ * it does not slow the others. When the port fails (adapter pulled, gateway gone) or the whole bus falls
+ * silent, the port is closed and reopened with backoff, and polling resumes.
+ * <p>
+ * Everything that happens is reported to {@link BusEvents}: bus state, pack state, snapshots (only from
+ * visits in which every frame arrived whole), alarm changes, link statistics, every frame, and command
+ * progress.
+ */
+public final class Bus implements AutoCloseable {
+
+    private static final AtomicLong COMMAND_IDS = new AtomicLong();
+    private static final long STATS_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long MAX_PROBE_BACKOFF_MILLIS = 30_000;
+
+    private final String id;
+    private final BusSettings settings;
+    private final BmsProtocol protocol;
+    private final Connector connector;
+    private final BusEvents events;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final int timeoutMillis;
+    private final List<PackTracker> packs = new ArrayList<>();
+    private final LinkCounters counters = new LinkCounters();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final PriorityQueue<Queued<?>> queue = new PriorityQueue<>();
+    private volatile boolean closing;
+    private volatile BusStatus status;
+    private Thread thread;
+
+    private Port port;
+    private TransactionRunner runner;
+    private int lastIndex = -1;
+    private long lastStatsNanos;
+    private long statsRevision = -1;
+    private long reconnectMinMillis = 500;
+    private long reconnectMaxMillis = 10_000;
+    private long reconnectDelayMillis;
+    private long silenceReopenMillis = 5_000;
+    private long lastAnswerNanos;
+    private long silentReopens;
+    private volatile long opens;
+    private long sweeps;
+
+    /**
+     * @param log one line per state change, for the workbench log; never per frame
+     */
+    public Bus(String id, BusSettings settings, BmsProtocol protocol, Connector connector, BusEvents events,
+            Clock clock, Consumer<String> log) throws ProtocolException {
+        this.id = id;
+        this.settings = settings;
+        this.protocol = protocol;
+        this.connector = connector;
+        this.events = events;
+        this.clock = clock;
+        this.log = log;
+        this.timeoutMillis = settings.timeoutMillis() > 0 ? settings.timeoutMillis() : protocol.replyTimeoutMillis();
+        for (int address : settings.addresses()) {
+            if (address < protocol.minAddress() || address > protocol.maxAddress()) {
+                throw new IllegalArgumentException("pack address " + address + " is outside " + protocol.displayName()
+                        + "'s " + protocol.minAddress() + ".." + protocol.maxAddress());
+            }
+            packs.add(new PackTracker(address, plan(address, Command.ALARM_STATUS), plan(address, null)));
+        }
+        this.status = new BusStatus(id, settings.transport().label(), protocol.id(), BusState.CLOSED, "", clock.instant());
+    }
+
+    /** The requests of a summary poll ({@code ALARM_STATUS}), or of a full poll ({@code null}: analog + status, each frame once). */
+    private List<Request> plan(int address, Command only) throws ProtocolException {
+        Set<Command> commands = protocol.commands();
+        List<Command> wanted = only != null ? List.of(only) : List.of(Command.ANALOG, Command.ALARM_STATUS);
+        List<Request> result = new ArrayList<>();
+        Set<String> frames = new LinkedHashSet<>();
+        for (Command c : wanted) {
+            if (!commands.contains(c)) {
+                continue;
+            }
+            for (Request r : protocol.requests(c, address)) {
+                if (frames.add(java.util.HexFormat.of().formatHex(r.frame()))) {
+                    result.add(r);
+                }
+            }
+        }
+        if (result.isEmpty() && only != null) {
+            return plan(address, null);
+        }
+        if (result.isEmpty()) {
+            throw new IllegalArgumentException(protocol.displayName() + " has no command to poll packs with");
+        }
+        return List.copyOf(result);
+    }
+
+    /** Test hooks: how fast a lost port is reopened, and after how much total silence the port is suspected. */
+    public void setRecovery(long minMillis, long maxMillis, long silenceMillis) {
+        this.reconnectMinMillis = minMillis;
+        this.reconnectMaxMillis = maxMillis;
+        this.silenceReopenMillis = silenceMillis;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public BusSettings settings() {
+        return settings;
+    }
+
+    public BmsProtocol protocol() {
+        return protocol;
+    }
+
+    public BusStatus status() {
+        return status;
+    }
+
+    /** How many times the port has been opened (1 + reconnections). */
+    public long opens() {
+        return opens;
+    }
+
+    public LinkCounters counters() {
+        return counters;
+    }
+
+    /** The latest snapshot of the pack at {@code address}, if it ever answered. */
+    public Optional<PackSnapshot> latest(int address) {
+        return packs.stream().filter(p -> p.address == address).findFirst().map(p -> p.latest);
+    }
+
+    /** Each pack's link state now. */
+    public List<PackStatus> packStates() {
+        List<PackStatus> result = new ArrayList<>();
+        for (PackTracker p : packs) {
+            result.add(p.status);
+        }
+        return result;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (PackTracker p : packs) {
+            p.status = new PackStatus(id, p.address, PackLinkState.OFFLINE, null, now);
+        }
+        thread = new Thread(this::run, "bmsw-bus-" + id);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Queues a command.
+     *
+     * @throws IllegalStateException when the bus is not open (the message says why), so that nothing waits
+     *                               for a port that is not there
+     */
+    public <T> CommandHandle<T> submit(BusCommand<T> command) {
+        BusStatus s = status;
+        if (closing || s.state() != BusState.OPEN) {
+            throw new IllegalStateException("bus " + s.label() + " is " + s.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")") + ": nothing can be sent now");
+        }
+        Queued<T> q = new Queued<>(command, COMMAND_IDS.incrementAndGet());
+        lock.lock();
+        try {
+            queue.add(q);
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        q.report(CommandProgress.State.QUEUED, 0, 0, "");
+        return q;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t == null || t == Thread.currentThread()) {
+            if (t == null) {
+                connector.close();
+            }
+            return;
+        }
+        try {
+            t.join((long) timeoutMillis * (settings.retries() + 1) + 3000);
+            if (t.isAlive()) {
+                t.interrupt();
+                t.join(2000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- the bus thread --------------------------------------------------------------------------------------
+
+    private void run() {
+        try {
+            while (!closing) {
+                if (port == null && !connect()) {
+                    continue;
+                }
+                try {
+                    step();
+                } catch (IOException e) {
+                    lost("the port failed: " + e.getMessage());
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            log.accept("bus " + id + " stopped by an internal error: " + e);
+            publishBus(BusState.FAILED, "internal error: " + e);
+            throw e;
+        } finally {
+            closePort();
+            failQueued(new CancellationException("the bus was closed"));
+            connector.close();
+            Instant now = clock.instant();
+            for (PackTracker p : packs) {
+                setPackState(p, PackLinkState.OFFLINE, now);
+            }
+            publishBus(BusState.CLOSED, "");
+        }
+    }
+
+    private void step() throws IOException {
+        Queued<?> q = nextCommand();
+        if (q != null) {
+            runCommand(q);
+            return;
+        }
+        long now = System.nanoTime();
+        PackTracker due = null;
+        long earliest = Long.MAX_VALUE;
+        for (int i = 1; i <= packs.size(); i++) {
+            int index = (lastIndex + i) % packs.size();
+            PackTracker p = packs.get(index);
+            if (p.nextDueNanos - now <= 0) {
+                due = p;
+                lastIndex = index;
+                break;
+            }
+            if (p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter()) {
+                p.sweptBy = sweeps + 1;
+            }
+            earliest = Math.min(earliest, p.nextDueNanos - now);
+        }
+        if (due != null) {
+            if (visit(due)) {
+                due.sweptBy = sweeps + 1;
+            }
+        }
+        if (packs.stream().allMatch(p -> p.sweptBy > sweeps)) {
+            sweeps++;
+            events.sweep(id, sweeps);
+        }
+        publishStatistics(false);
+        if (due == null) {
+            waitForWork(earliest);
+        } else {
+            suspectSilence();
+        }
+    }
+
+    private boolean connect() {
+        boolean first = opens == 0 && status.state() != BusState.FAILED;
+        publishBus(first ? BusState.OPENING : status.state() == BusState.FAILED ? BusState.FAILED
+                : BusState.RECONNECTING, status.detail());
+        try {
+            Port p = connector.open();
+            if (closing) {
+                p.close();
+                return false;
+            }
+            port = p;
+            runner = new TransactionRunner(p, settings.transport().baud(), settings.transport().bitsPerCharacter());
+            runner.setTap(new Tap());
+            opens++;
+            reconnectDelayMillis = 0;
+            long now = System.nanoTime();
+            lastAnswerNanos = now;
+            for (PackTracker pack : packs) {
+                pack.nextDueNanos = now;
+            }
+            log.accept("bus " + id + " open on " + p.name());
+            publishBus(BusState.OPEN, "");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            counters.io();
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            reconnectDelayMillis = reconnectDelayMillis == 0 ? reconnectMinMillis
+                    : Math.min(reconnectMaxMillis, reconnectDelayMillis * 2);
+            publishBus(first || status.state() == BusState.FAILED ? BusState.FAILED : BusState.RECONNECTING,
+                    why + "; trying again in " + reconnectDelayMillis + " ms");
+            sleep(reconnectDelayMillis);
+            return false;
+        }
+    }
+
+    /** The port is gone or suspected: close it, fail what was waiting for it, and let the loop reopen it. */
+    private void lost(String why) {
+        counters.io();
+        log.accept("bus " + id + ": " + why);
+        closePort();
+        failQueued(new IOException(why));
+        Instant now = clock.instant();
+        for (PackTracker p : packs) {
+            setPackState(p, PackLinkState.OFFLINE, now);
+            p.failures = 0;
+        }
+        reconnectDelayMillis = reconnectMinMillis;
+        publishBus(BusState.RECONNECTING, why);
+        sleep(reconnectMinMillis);
+    }
+
+    private void closePort() {
+        Port p = port;
+        port = null;
+        runner = null;
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                log.accept("bus " + id + ": closing " + p.name() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A pty whose other side died, or an adapter that hangs without an error, looks like a bus where nobody
+     * answers. When every pack has been silent for a while, the port is reopened, at growing intervals.
+     */
+    private void suspectSilence() {
+        long silentFor = System.nanoTime() - lastAnswerNanos;
+        long limit = TimeUnit.MILLISECONDS.toNanos(silenceReopenMillis) << Math.min(silentReopens, 4);
+        if (silentFor > limit && packs.stream().allMatch(p -> p.failures > 0)) {
+            silentReopens++;
+            lost("no pack has answered for " + TimeUnit.NANOSECONDS.toMillis(silentFor) + " ms; reopening the port");
+        }
+    }
+
+    /** Polls one pack; false when it only answered a probe and its full poll comes next. */
+    private boolean visit(PackTracker p) throws IOException {
+        boolean probe = p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter();
+        boolean full = probe || p.visits % settings.fullEvery() == 0;
+        List<Request> requests = probe ? List.of(p.summary.get(0)) : full ? p.full : p.summary;
+        long started = System.nanoTime();
+        p.nextDueNanos = started + TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis());
+        PackSnapshot merged = null;
+        boolean answered = false;
+        for (Request r : requests) {
+            Outcome o = runner.run(protocol, r, timeoutMillis, probe ? 0 : settings.retries());
+            counters.add(o);
+            if (!o.ok()) {
+                failed(p, o.timedOut() ? "no answer" : String.valueOf(o.failure()));
+                events.visited(id, p.address, null);
+                return true;
+            }
+            answered = true;
+            Reply reply = o.reply();
+            if (reply.isError()) {
+                continue;
+            }
+            for (PackSnapshot s : reply.packs()) {
+                if (s.address() == p.address) {
+                    merged = merged == null ? s : merged.mergedWith(s);
+                }
+            }
+        }
+        if (!answered) {
+            return true;
+        }
+        lastAnswerNanos = System.nanoTime();
+        silentReopens = 0;
+        p.failures = 0;
+        if (probe) {
+            // answered its probe: poll it in full at once, within this same sweep
+            p.nextDueNanos = lastAnswerNanos;
+            lastIndex = (lastIndex - 1 + packs.size()) % packs.size();
+            return false;
+        }
+        p.visits++;
+        Instant now = clock.instant();
+        p.lastGood = now;
+        if (merged != null) {
+            PackSnapshot snapshot = merged.toBuilder().time(now).build();
+            PackSnapshot previous = p.latest;
+            p.latest = previous == null || full ? snapshot : previous.mergedWith(snapshot);
+            setPackState(p, PackLinkState.ONLINE, now);
+            events.snapshot(new PackData(id, snapshot, full));
+            flagChanges(p.address, previous, snapshot, now);
+        } else {
+            setPackState(p, PackLinkState.ONLINE, now);
+        }
+        events.visited(id, p.address, merged == null ? null : p.latest);
+        return true;
+    }
+
+    private void failed(PackTracker p, String why) {
+        p.failures++;
+        Instant now = clock.instant();
+        if (p.failures >= settings.offlineAfter()) {
+            setPackState(p, PackLinkState.OFFLINE, now);
+            int k = Math.min(p.failures - settings.offlineAfter(), 10);
+            long backoff = Math.min(MAX_PROBE_BACKOFF_MILLIS, 1000L << k);
+            p.nextDueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
+        } else if (p.status.state() == PackLinkState.ONLINE) {
+            setPackState(p, PackLinkState.STALE, now);
+        }
+        if (p.failures == settings.offlineAfter()) {
+            log.accept("bus " + id + ": pack " + p.address + " does not answer (" + why + ")");
+        }
+    }
+
+    private void flagChanges(int address, PackSnapshot before, PackSnapshot after, Instant now) {
+        for (FlagCategory category : after.reportedFlagCategories()) {
+            if (category != FlagCategory.ALARM && category != FlagCategory.PROTECTION
+                    && category != FlagCategory.DETECTION) {
+                continue;
+            }
+            boolean known = before != null && before.reportedFlagCategories().contains(category);
+            for (PackFlag flag : PackFlag.of(category)) {
+                boolean was = known && before.hasFlag(flag);
+                boolean is = after.hasFlag(flag);
+                if (was != is) {
+                    events.flag(new FlagChange(id, address, flag, is, now));
+                }
+            }
+        }
+    }
+
+    private void setPackState(PackTracker p, PackLinkState state, Instant now) {
+        if (p.status.state() == state && state != PackLinkState.ONLINE) {
+            return;
+        }
+        if (p.status.state() == state && p.status.lastGoodAnswer() != null
+                && now.toEpochMilli() - p.status.time().toEpochMilli() < 5000) {
+            // still online: say so now and then (the registry ages lastGoodAnswer), not on every poll
+            return;
+        }
+        p.status = new PackStatus(id, p.address, state, p.lastGood, now);
+        events.packState(p.status);
+    }
+
+    private void publishBus(BusState state, String detail) {
+        BusStatus now = new BusStatus(id, settings.transport().label(), protocol.id(), state, detail, clock.instant());
+        BusStatus before = status;
+        status = now;
+        if (before.state() != state || !before.detail().equals(now.detail())) {
+            events.busState(now);
+        }
+    }
+
+    private void publishStatistics(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastStatsNanos < STATS_PERIOD_NANOS) {
+            return;
+        }
+        long revision = counters.revision();
+        if (revision == statsRevision) {
+            return;
+        }
+        lastStatsNanos = now;
+        statsRevision = revision;
+        events.link(counters.snapshot(id, clock.instant()));
+    }
+
+    // --- commands -------------------------------------------------------------------------------------------
+
+    private Queued<?> nextCommand() {
+        lock.lock();
+        try {
+            return queue.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void waitForWork(long nanos) {
+        lock.lock();
+        try {
+            if (queue.isEmpty() && !closing) {
+                wake.awaitNanos(Math.min(nanos, TimeUnit.SECONDS.toNanos(1)));
+            }
+        } catch (InterruptedException e) {
+            closing = true;
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sleep(long millis) {
+        lock.lock();
+        try {
+            long left = TimeUnit.MILLISECONDS.toNanos(millis);
+            while (!closing && left > 0) {
+                left = wake.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            closing = true;
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void failQueued(Exception why) {
+        List<Queued<?>> left = new ArrayList<>();
+        lock.lock();
+        try {
+            left.addAll(queue);
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (Queued<?> q : left) {
+            q.fail(why);
+        }
+    }
+
+    private <T> void runCommand(Queued<T> q) throws IOException {
+        if (q.cancelRequested) {
+            q.fail(new CancellationException("cancelled before it started"));
+            return;
+        }
+        q.report(CommandProgress.State.RUNNING, 0, 0, "");
+        try {
+            T result = q.command.run(q);
+            q.succeed(result);
+        } catch (IOException e) {
+            q.fail(e);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closing = true;
+            q.fail(new CancellationException("the bus was closed"));
+        } catch (Exception e) {
+            q.fail(e);
+        }
+    }
+
+    /** A command waiting in, or taken from, the queue; also its own context while it runs. */
+    private final class Queued<T> implements CommandHandle<T>, CommandContext, Comparable<Queued<?>> {
+        final BusCommand<T> command;
+        final long commandId;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        volatile boolean cancelRequested;
+        volatile CommandProgress progress;
+
+        Queued(BusCommand<T> command, long commandId) {
+            this.command = command;
+            this.commandId = commandId;
+            this.progress = new CommandProgress(id, commandId, command.label(), CommandProgress.State.QUEUED, 0, 0, "",
+                    clock.instant());
+        }
+
+        @Override
+        public int compareTo(Queued<?> o) {
+            int c = command.priority().compareTo(o.command.priority());
+            return c != 0 ? c : Long.compare(commandId, o.commandId);
+        }
+
+        @Override
+        public long id() {
+            return commandId;
+        }
+
+        @Override
+        public CompletableFuture<T> result() {
+            return future;
+        }
+
+        @Override
+        public CommandProgress progress() {
+            return progress;
+        }
+
+        @Override
+        public boolean cancel() {
+            if (future.isDone()) {
+                return false;
+            }
+            cancelRequested = true;
+            boolean removed;
+            lock.lock();
+            try {
+                removed = queue.remove(this);
+            } finally {
+                lock.unlock();
+            }
+            if (removed) {
+                fail(new CancellationException("cancelled before it started"));
+            }
+            return true;
+        }
+
+        @Override
+        public BmsProtocol protocol() {
+            return protocol;
+        }
+
+        @Override
+        public Reply transact(Request request) throws CommandException, IOException {
+            checkCancelled();
+            if (runner == null) {
+                throw new IOException("the port is closed");
+            }
+            Outcome o = runner.run(protocol, request, timeoutMillis, settings.retries());
+            counters.add(o);
+            if (!request.expectsReply()) {
+                return null;
+            }
+            if (!o.ok()) {
+                throw new CommandException("pack " + request.address() + " gave no usable answer to "
+                        + request.description() + (o.timedOut() ? " (no answer in " + timeoutMillis + " ms, "
+                                + o.attempts() + " attempts)" : " (" + o.failure().message() + ")"));
+            }
+            Reply reply = o.reply();
+            if (reply.isError()) {
+                throw new CommandException("pack " + request.address() + " refused " + request.description() + ": "
+                        + reply.error().meaning() + " (code " + reply.error().code() + ")");
+            }
+            return reply;
+        }
+
+        @Override
+        public void progress(long done, long total, String step) {
+            report(CommandProgress.State.RUNNING, Math.max(0, done), Math.max(0, total), step);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelRequested || closing;
+        }
+
+        void report(CommandProgress.State state, long done, long total, String detail) {
+            progress = new CommandProgress(id, commandId, command.label(), state, done, total, detail, clock.instant());
+            events.progress(progress);
+        }
+
+        void succeed(T result) {
+            CommandProgress p = progress;
+            report(CommandProgress.State.SUCCEEDED, p.total() > 0 ? p.total() : p.done(), p.total(), "done");
+            future.complete(result);
+        }
+
+        void fail(Exception e) {
+            CommandProgress p = progress;
+            boolean cancelled = e instanceof CancellationException;
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            report(cancelled ? CommandProgress.State.CANCELLED : CommandProgress.State.FAILED, p.done(), p.total(), why);
+            future.completeExceptionally(e);
+        }
+    }
+
+    /** Turns the runner's frames into communication-record entries. */
+    private final class Tap implements FrameTap {
+        @Override
+        public void sent(Request request, byte[] frame, Instant time) {
+            events.frame(new FrameRecord(id, time, FrameRecord.Direction.TX, request.address(), frame, null,
+                    request.description()));
+        }
+
+        @Override
+        public void received(Request request, byte[] bytes, LinkErrorKind error, String note, Instant time) {
+            events.frame(new FrameRecord(id, time, FrameRecord.Direction.RX, request.address(), bytes, error, note));
+        }
+    }
+
+    /** What the bus knows of one pack. Touched only by the bus thread, except the volatile fields. */
+    private static final class PackTracker {
+        final int address;
+        final List<Request> summary;
+        final List<Request> full;
+        volatile PackStatus status;
+        volatile PackSnapshot latest;
+        Instant lastGood;
+        int failures;
+        long visits;
+        long nextDueNanos;
+        long sweptBy;
+
+        PackTracker(int address, List<Request> summary, List<Request> full) {
+            this.address = address;
+            this.summary = summary;
+            this.full = full;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.bmsworkbench.connection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Everything needed to open one bus: the line, the protocol, and which packs to poll how.
+ *
+ * @param transport          the line
+ * @param protocolId         the protocol every pack on the bus speaks
+ * @param addresses          the packs' addresses (DIP switches), 1 to 16 of them, in poll order
+ * @param timeoutMillis      per-request reply timeout; 0 takes the protocol's default
+ * @param retries            retries of a request that timed out or came back damaged, 0..5
+ * @param pollIntervalMillis least time between the starts of two polls of one pack; 0 polls as fast as the line allows
+ * @param fullEvery          read cells and temperatures on every n-th poll of a pack, the fast summary on the others; 1 reads them on every poll
+ * @param offlineAfter       consecutive failed polls after which a pack counts as offline and is backed off, 1..10
+ */
+public record BusSettings(Transport transport, String protocolId, List<Integer> addresses, int timeoutMillis,
+        int retries, int pollIntervalMillis, int fullEvery, int offlineAfter) {
+
+    /** The reference manual's "Pack quantity" goes up to 16 packs on one bus. */
+    public static final int MAX_PACKS = 16;
+
+    public BusSettings {
+        Objects.requireNonNull(transport, "transport");
+        if (protocolId == null || protocolId.isBlank()) {
+            throw new IllegalArgumentException("no protocol chosen");
+        }
+        if (addresses == null || addresses.isEmpty()) {
+            throw new IllegalArgumentException("no pack address given");
+        }
+        if (addresses.size() > MAX_PACKS) {
+            throw new IllegalArgumentException(addresses.size() + " packs: a bus has at most " + MAX_PACKS);
+        }
+        if (new TreeSet<>(addresses).size() != addresses.size()) {
+            throw new IllegalArgumentException("pack addresses " + addresses + " repeat an address");
+        }
+        for (int a : addresses) {
+            if (a < 0 || a > 247) {
+                throw new IllegalArgumentException("pack address " + a + " is outside 0..247");
+            }
+        }
+        addresses = List.copyOf(addresses);
+        if (timeoutMillis < 0 || timeoutMillis > 60_000) {
+            throw new IllegalArgumentException("timeout " + timeoutMillis + " ms is outside 0..60000 (0: the protocol's)");
+        }
+        if (retries < 0 || retries > 5) {
+            throw new IllegalArgumentException(retries + " retries is outside 0..5");
+        }
+        if (pollIntervalMillis < 0 || pollIntervalMillis > 3_600_000) {
+            throw new IllegalArgumentException("poll interval " + pollIntervalMillis + " ms is outside 0..3600000");
+        }
+        if (fullEvery < 1 || fullEvery > 1000) {
+            throw new IllegalArgumentException("cells every " + fullEvery + " polls is outside 1..1000");
+        }
+        if (offlineAfter < 1 || offlineAfter > 10) {
+            throw new IllegalArgumentException("offline after " + offlineAfter + " failed polls is outside 1..10");
+        }
+    }
+
+    /** Packs at addresses first, first+1, ... with the usual timing: 1 retry, a poll a second, cells every poll. */
+    public static BusSettings of(Transport transport, String protocolId, int packs, int firstAddress) {
+        if (packs < 1 || packs > MAX_PACKS) {
+            throw new IllegalArgumentException("pack quantity " + packs + " is outside 1.." + MAX_PACKS);
+        }
+        List<Integer> addresses = new ArrayList<>();
+        for (int i = 0; i < packs; i++) {
+            addresses.add(firstAddress + i);
+        }
+        return new BusSettings(transport, protocolId, addresses, 0, 1, 1000, 1, 3);
+    }
+
+    public BusSettings withTransport(Transport t) {
+        return new BusSettings(t, protocolId, addresses, timeoutMillis, retries, pollIntervalMillis, fullEvery, offlineAfter);
+    }
+
+    public BusSettings withAddresses(List<Integer> a) {
+        return new BusSettings(transport, protocolId, a, timeoutMillis, retries, pollIntervalMillis, fullEvery, offlineAfter);
+    }
+
+    public BusSettings withTiming(int timeout, int retryCount) {
+        return new BusSettings(transport, protocolId, addresses, timeout, retryCount, pollIntervalMillis, fullEvery, offlineAfter);
+    }
+
+    public BusSettings withPollInterval(int millis) {
+        return new BusSettings(transport, protocolId, addresses, timeoutMillis, retries, millis, fullEvery, offlineAfter);
+    }
+
+    public BusSettings withFullEvery(int n) {
+        return new BusSettings(transport, protocolId, addresses, timeoutMillis, retries, pollIntervalMillis, n, offlineAfter);
+    }
+
+    public BusSettings withOfflineAfter(int n) {
+        return new BusSettings(transport, protocolId, addresses, timeoutMillis, retries, pollIntervalMillis, fullEvery, n);
+    }
+
+    /**
+     * Parses addresses as people write them: "1-8", "1,3,5", "2-4,9".
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static List<Integer> parseAddresses(String text) {
+        List<Integer> result = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("no pack address given");
+        }
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            int dash = p.indexOf('-', 1);
+            try {
+                if (dash > 0) {
+                    int from = Integer.parseInt(p.substring(0, dash).trim());
+                    int to = Integer.parseInt(p.substring(dash + 1).trim());
+                    if (to < from || to - from >= MAX_PACKS) {
+                        throw new IllegalArgumentException("address range '" + p + "' must run upwards over at most "
+                                + MAX_PACKS + " addresses");
+                    }
+                    for (int a = from; a <= to; a++) {
+                        result.add(a);
+                    }
+                } else {
+                    result.add(Integer.parseInt(p));
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("pack address '" + p + "' is not a number or a range like 1-8", e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Parses the one-line form used on the command line and in the launcher:
+     * {@code sim}, {@code serial:/dev/ttyUSB0} or {@code tcp:10.0.0.7:4196}, then options separated by
+     * commas: {@code protocol=}, {@code packs=} or {@code addresses=}, {@code baud=}, {@code format=},
+     * {@code timeout=}, {@code retries=}, {@code interval=}, {@code cells=}, {@code temps=}, {@code speed=},
+     * {@code seed=}. Example: {@code serial:/dev/ttyUSB0,baud=9600,protocol=pylontech,packs=4}.
+     */
+    public static BusSettings parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("empty bus description");
+        }
+        String[] parts = spec.trim().split(",");
+        String line = parts[0].trim();
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("bus option '" + p + "' is not name=value");
+            }
+            String key = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            if (!List.of("protocol", "packs", "addresses", "baud", "format", "timeout", "retries", "interval",
+                    "cells", "temps", "speed", "seed", "full-every").contains(key)) {
+                throw new IllegalArgumentException("unknown bus option '" + key + "'");
+            }
+            o.put(key, p.substring(eq + 1).trim());
+        }
+        Transport t;
+        String defaultProtocol = "modbus-native";
+        if (line.equals("sim") || line.startsWith("sim:")) {
+            Transport.Simulated base = Transport.Simulated.typical();
+            t = new Transport.Simulated(intOf(o, "cells", base.cells()), intOf(o, "temps", base.sensors()),
+                    intOf(o, "seed", (int) base.seed()), doubleOf(o, "speed", base.speed()), intOf(o, "baud", base.baud()),
+                    base.turnaround());
+            if (line.startsWith("sim:") && !o.containsKey("packs") && !o.containsKey("addresses")) {
+                o.put("packs", line.substring(4));
+            }
+        } else if (line.startsWith("serial:")) {
+            t = Transport.Serial.of(line.substring(7), intOf(o, "baud", 9600), o.getOrDefault("format", "8N1"));
+        } else if (line.startsWith("tcp:")) {
+            t = Transport.Tcp.of(line.substring(4), intOf(o, "baud", 0));
+        } else {
+            throw new IllegalArgumentException("bus '" + line + "': sim, serial:<port> or tcp:<host>:<port>");
+        }
+        List<Integer> addresses = o.containsKey("addresses") ? parseAddresses(o.get("addresses"))
+                : of(t, "x", intOf(o, "packs", 1), 1).addresses();
+        BusSettings s = new BusSettings(t, o.getOrDefault("protocol", defaultProtocol), addresses, 0, 1, 1000, 1, 3);
+        return s.withTiming(intOf(o, "timeout", 0), intOf(o, "retries", 1))
+                .withPollInterval(intOf(o, "interval", 1000)).withFullEvery(intOf(o, "full-every", 1));
+    }
+
+    private static int intOf(Map<String, String> o, String key, int fallback) {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bus option " + key + "=" + v + " is not a whole number", e);
+        }
+    }
+
+    private static double doubleOf(Map<String, String> o, String key, double fallback) {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bus option " + key + "=" + v + " is not a number", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.bmsworkbench.connection;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.bmsworkbench.events.BusStatus;
+import org.bmsworkbench.events.PackStatus;
+import org.bmsworkbench.events.SerialPortInfo;
+import org.bmsworkbench.model.PackSnapshot;
+
+/**
+ * The buses of this workbench: the only way to open a port, poll packs, and send anything to them. What the
+ * buses see is published on the EventAdmin topics of {@code org.bmsworkbench.events.BmsTopics}; this service
+ * answers what a view needs when it is first shown (latest values, states) and takes commands.
+ */
+public interface ConnectionService {
+
+    /**
+     * Opens a bus and starts polling it. Opening goes on in the background: the bus reports OPENING, then OPEN
+     * or FAILED, and keeps trying to open a port that is not there yet.
+     *
+     * @return the new bus's id
+     * @throws IllegalArgumentException when the settings cannot work (unknown protocol, an address the
+     *                                  protocol cannot reach, a port already used by another bus); the message
+     *                                  says which
+     */
+    String open(BusSettings settings);
+
+    /** Stops polling and closes the port; commands still queued end as cancelled. Unknown ids are ignored. */
+    void close(String busId);
+
+    void closeAll();
+
+    /** The open buses' current states, in the order they were opened. */
+    List<BusStatus> buses();
+
+    /** The settings a bus was opened with. */
+    Optional<BusSettings> settings(String busId);
+
+    /** Each pack's link state on a bus, empty for an unknown bus. */
+    List<PackStatus> packs(String busId);
+
+    /** The pack's latest values, if it ever answered. Check their time: they may be old. */
+    Optional<PackSnapshot> latest(String busId, int address);
+
+    /**
+     * Queues a command on a bus.
+     *
+     * @throws IllegalArgumentException for an unknown bus
+     * @throws IllegalStateException    when the bus is not open
+     */
+    <T> CommandHandle<T> submit(String busId, BusCommand<T> command);
+
+    /** The serial ports found at the last look (refreshed every few seconds and on {@link #refreshPorts()}). */
+    List<SerialPortInfo> serialPorts();
+
+    List<SerialPortInfo> refreshPorts();
+
+    /** The ids of the protocols a bus can be opened with. */
+    List<String> protocols();
+
+    /** The simulator behind a simulated bus, to inject faults or change the load; empty for other buses. */
+    Optional<SimulatedConnector> simulator(String busId);
+}

@@ -1,0 +1,171 @@
+package org.bmsworkbench.connection;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.BusStatus;
+import org.bmsworkbench.events.EventProperties;
+import org.bmsworkbench.events.PackStatus;
+import org.bmsworkbench.events.SerialPortInfo;
+import org.bmsworkbench.model.PackSnapshot;
+import org.bmsworkbench.protocol.BmsProtocol;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The connection service of the workbench. It posts everything the buses see to EventAdmin, keeps the
+ * communication record in {@code <workspace>/.metadata/comm/}, watches the serial ports, and at start opens
+ * the bus named by the framework property {@value #BUS_PROPERTY} (see {@link BusSettings#parse}); without
+ * it, the simulated bus of 8 packs, so a first start shows live data; {@code none} opens nothing.
+ */
+@Component(service = ConnectionService.class, immediate = true)
+public final class ConnectionServiceComponent implements ConnectionService {
+
+    /** Framework (or system) property naming the bus to open at start. */
+    public static final String BUS_PROPERTY = "bmsworkbench.bus";
+
+    /** What opens when nothing is configured: 8 simulated packs of 176 cells and 33 sensors. */
+    public static final String DEFAULT_BUS = "sim:8,protocol=modbus-native";
+
+    private static final Logger LOG = System.getLogger(ConnectionServiceComponent.class.getName());
+    private static final long PORT_WATCH_MILLIS = 3000;
+
+    private final Map<String, BmsProtocol> protocols = new ConcurrentHashMap<>();
+    private final PortDiscovery discovery;
+    private final CommunicationLog communication;
+    private final Buses buses;
+
+    @Activate
+    public ConnectionServiceComponent(@Reference EventAdmin eventAdmin, BundleContext context) {
+        discovery = new PortDiscovery(PortDiscovery::systemPorts, m -> LOG.log(Level.WARNING, m));
+        discovery.addListener(list -> eventAdmin.postEvent(new Event(BmsTopics.PORTS_CHANGED, EventProperties.of(list))));
+        communication = new CommunicationLog(commFolder(context), 10L << 20, 5, m -> LOG.log(Level.WARNING, m));
+        buses = new Buses(this::protocol, this::protocolIds,
+                BusEvents.all(List.of(new EventAdminEvents(eventAdmin), communication)), discovery,
+                m -> LOG.log(Level.INFO, m));
+        discovery.watch(PORT_WATCH_MILLIS);
+        openStartupBus(context.getProperty(BUS_PROPERTY));
+    }
+
+    private void openStartupBus(String property) {
+        String spec = property == null || property.isBlank() ? DEFAULT_BUS : property.trim();
+        if (spec.equalsIgnoreCase("none")) {
+            return;
+        }
+        try {
+            buses.open(BusSettings.parse(spec));
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.ERROR, "cannot open the bus '" + spec + "' given in " + BUS_PROPERTY + ": " + e.getMessage());
+        }
+    }
+
+    private static Path commFolder(BundleContext context) {
+        String area = context.getProperty("osgi.instance.area");
+        if (area != null) {
+            try {
+                return Path.of(URI.create(area.replace(" ", "%20"))).resolve(".metadata").resolve("comm");
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "instance area " + area + " is not a folder: " + e.getMessage());
+            }
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "bmsworkbench-comm");
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProtocol(BmsProtocol protocol) {
+        protocols.put(protocol.id(), protocol);
+    }
+
+    void removeProtocol(BmsProtocol protocol) {
+        protocols.remove(protocol.id(), protocol);
+    }
+
+    private Optional<BmsProtocol> protocol(String id) {
+        return Optional.ofNullable(protocols.get(id));
+    }
+
+    private List<String> protocolIds() {
+        return protocols.keySet().stream().sorted().toList();
+    }
+
+    @Deactivate
+    void deactivate() {
+        buses.close();
+        discovery.close();
+        communication.close();
+    }
+
+    @Override
+    public String open(BusSettings settings) {
+        return buses.open(settings);
+    }
+
+    @Override
+    public void close(String busId) {
+        buses.close(busId);
+    }
+
+    @Override
+    public void closeAll() {
+        buses.closeAll();
+    }
+
+    @Override
+    public List<BusStatus> buses() {
+        return buses.buses();
+    }
+
+    @Override
+    public Optional<BusSettings> settings(String busId) {
+        return buses.settings(busId);
+    }
+
+    @Override
+    public List<PackStatus> packs(String busId) {
+        return buses.packs(busId);
+    }
+
+    @Override
+    public Optional<PackSnapshot> latest(String busId, int address) {
+        return buses.latest(busId, address);
+    }
+
+    @Override
+    public <T> CommandHandle<T> submit(String busId, BusCommand<T> command) {
+        return buses.submit(busId, command);
+    }
+
+    @Override
+    public List<SerialPortInfo> serialPorts() {
+        return buses.serialPorts();
+    }
+
+    @Override
+    public List<SerialPortInfo> refreshPorts() {
+        return buses.refreshPorts();
+    }
+
+    @Override
+    public List<String> protocols() {
+        return buses.protocols();
+    }
+
+    @Override
+    public Optional<SimulatedConnector> simulator(String busId) {
+        return buses.simulator(busId);
+    }
+}
