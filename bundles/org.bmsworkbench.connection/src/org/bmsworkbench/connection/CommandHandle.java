@@ -16,8 +16,9 @@ public interface CommandHandle<T> {
 
     /**
      * Completes with the command's result, or exceptionally: {@link CommandException} (pack did not answer or
-     * refused), {@link java.util.concurrent.CancellationException}, {@link java.io.IOException} (port lost),
-     * {@link IllegalArgumentException} (a value the command would not send).
+     * refused), {@link java.io.IOException} (port lost), {@link IllegalArgumentException} (a value the command
+     * would not send), each the cause of {@code get()}'s {@link java.util.concurrent.ExecutionException}; a
+     * cancelled command makes {@code get()} throw {@link java.util.concurrent.CancellationException} itself.
      */
     CompletableFuture<T> result();
 

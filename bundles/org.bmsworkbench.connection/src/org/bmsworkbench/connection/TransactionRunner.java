@@ -30,6 +30,11 @@ public final class TransactionRunner {
     private static final long POLL_NANOS = 200_000;
 
     private static final int MAX_RECORDED = 16 * 1024;
+    /** Silence, in characters, after which a reply that has started is given up. */
+    private static final int CHARS_WAIT = 40;
+    private static final long MIN_CHAR_WAIT_NANOS = 50_000_000L;
+    /** However long bytes keep coming, an attempt ends after this many timeouts more. */
+    private static final int MAX_STRETCH = 9;
 
     private final Port port;
     private final long characterNanos;
@@ -85,6 +90,7 @@ public final class TransactionRunner {
             int errorsBefore = errors.size();
             ByteArrayOutputStream heard = new ByteArrayOutputStream();
             long deadline = start + frame.length * characterNanos + timeoutMillis * 1_000_000L;
+            long hardDeadline = deadline + MAX_STRETCH * timeoutMillis * 1_000_000L;
             byte[] whole = null;
             InputStream in = port.in();
             byte[] buffer = new byte[1024];
@@ -99,6 +105,11 @@ public final class TransactionRunner {
                     throw new IOException(port.name() + " closed");
                 }
                 received += n;
+                // a long reply at a low baud rate may outlast the timeout: the timeout is for the answer
+                // to start, and a frame still arriving is given time to end
+                long now = System.nanoTime();
+                deadline = Math.min(hardDeadline, Math.max(deadline, now + Math.max(MIN_CHAR_WAIT_NANOS,
+                        CHARS_WAIT * characterNanos)));
                 if (heard.size() < MAX_RECORDED) {
                     heard.write(buffer, 0, Math.min(n, MAX_RECORDED - heard.size()));
                 }
@@ -132,15 +143,19 @@ public final class TransactionRunner {
         return new Outcome(null, failure, retries + 1, timeouts, errors, 0, sent, received);
     }
 
+    /** "3 garbage, 1 echo (first: ...)" */
     private static String describe(List<ProtocolError> dropped) {
-        StringBuilder s = new StringBuilder();
-        for (ProtocolError e : dropped) {
-            if (s.length() > 0) {
-                s.append("; ");
-            }
-            s.append(e.kind().name().toLowerCase(java.util.Locale.ROOT)).append(": ").append(e.message());
+        if (dropped.isEmpty()) {
+            return "";
         }
-        return s.toString();
+        java.util.Map<ProtocolError.Kind, Integer> counts = new java.util.EnumMap<>(ProtocolError.Kind.class);
+        for (ProtocolError e : dropped) {
+            counts.merge(e.kind(), 1, Integer::sum);
+        }
+        StringBuilder s = new StringBuilder();
+        counts.forEach((kind, n) -> s.append(s.length() > 0 ? ", " : "").append(n).append(' ')
+                .append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+        return s.append(" (first: ").append(dropped.get(0).message()).append(')').toString();
     }
 
     private static byte[] next(FrameDecoder decoder, List<ProtocolError> errors) {
