@@ -185,6 +185,7 @@ public final class Bus implements AutoCloseable {
         Instant now = clock.instant();
         for (PackTracker p : packs) {
             p.status = new PackStatus(id, p.address, PackLinkState.OFFLINE, null, now);
+            events.packState(p.status);
         }
         thread = new Thread(this::run, "bmsw-bus-" + id);
         thread.setDaemon(true);

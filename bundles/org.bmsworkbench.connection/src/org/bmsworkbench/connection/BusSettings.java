@@ -147,9 +147,15 @@ public record BusSettings(Transport transport, String protocolId, List<Integer> 
         String[] parts = spec.trim().split(",");
         String line = parts[0].trim();
         Map<String, String> o = new LinkedHashMap<>();
+        String previous = null;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].trim();
             int eq = p.indexOf('=');
+            if (eq < 0 && "addresses".equals(previous)) {
+                // "addresses=1,3,5": the commas of an address list are not option separators
+                o.put(previous, o.get(previous) + "," + p);
+                continue;
+            }
             if (eq <= 0) {
                 throw new IllegalArgumentException("bus option '" + p + "' is not name=value");
             }
@@ -159,6 +165,7 @@ public record BusSettings(Transport transport, String protocolId, List<Integer> 
                 throw new IllegalArgumentException("unknown bus option '" + key + "'");
             }
             o.put(key, p.substring(eq + 1).trim());
+            previous = key;
         }
         Transport t;
         String defaultProtocol = "modbus-native";

@@ -195,8 +195,9 @@ public final class PollMain {
                 m.putAll(ReplyJson.pack(s));
             } else {
                 m.put("address", address);
-                m.put("state", st == null || st.state() == PackLinkState.ONLINE ? PackLinkState.STALE.name()
-                        : st.state().name());
+                // answered before but not in this sweep: its last values are no longer current
+                m.put("state", st == null ? PackLinkState.OFFLINE.name()
+                        : st.state() == PackLinkState.ONLINE ? PackLinkState.STALE.name() : st.state().name());
                 if (st != null && st.lastGoodAnswer() != null) {
                     m.put("lastGoodAnswer", st.lastGoodAnswer().toString());
                 }

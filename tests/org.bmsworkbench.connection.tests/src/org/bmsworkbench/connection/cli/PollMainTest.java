@@ -1,0 +1,98 @@
+package org.bmsworkbench.connection.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.bmsworkbench.protocol.ProtocolCatalog;
+import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
+import org.bmsworkbench.protocol.ydt1363.PylontechProtocol;
+import org.bmsworkbench.sim.PackSpec;
+import org.bmsworkbench.sim.SimBus;
+import org.bmsworkbench.sim.wire.Faults;
+import org.bmsworkbench.sim.wire.LineTiming;
+import org.bmsworkbench.sim.wire.SimLine;
+import org.bmsworkbench.sim.wire.TcpEndpoint;
+import org.junit.jupiter.api.Test;
+
+/** bmsw poll as a script sees it: its lines, its keys, its messages and its exit status. */
+class PollMainTest {
+
+    private final ProtocolCatalog catalog = new ProtocolCatalog(List.of(new NativeModbusProtocol(), new PylontechProtocol()));
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new PollMain(catalog, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    @Test
+    void printsOneJsonObjectPerPackPerSweep() {
+        int rc = run("--simulate", "3", "--cells", "176", "--temps", "33", "--count", "2", "--interval", "0", "--json");
+        assertEquals(0, rc, err.toString());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(6, lines.size(), lines.toString());
+        for (int i = 0; i < 6; i++) {
+            String line = lines.get(i);
+            assertTrue(line.startsWith("{\"bus\":\"bus-1\",\"sweep\":" + (i / 3 + 1) + ",\"protocol\":\"modbus-native\""), line);
+            assertTrue(line.contains("\"state\":\"ONLINE\",\"address\":" + (i % 3 + 1) + ","), line);
+            // the keys of bmsw decode
+            for (String key : List.of("\"cellVoltages\":[", "\"temperatures\":[", "\"current\":", "\"voltage\":",
+                    "\"soc\":", "\"flags\":[")) {
+                assertTrue(line.contains(key), key + " in " + line);
+            }
+            int cells = line.substring(line.indexOf("\"cellVoltages\":[")).split("]")[0].split(",").length;
+            assertEquals(176, cells);
+        }
+    }
+
+    @Test
+    void pollsAGatewayAndPrintsAPackThatDoesNotAnswerAsOffline() throws Exception {
+        NativeModbusProtocol protocol = new NativeModbusProtocol();
+        try (SimBus sim = new SimBus(List.of(PackSpec.typical(1, 16, 4)), protocol.parameterDefinitions(), 3,
+                LocalDateTime.of(2026, 7, 1, 0, 0), 1);
+                TcpEndpoint gateway = new TcpEndpoint("127.0.0.1", 0);
+                SimLine line = new SimLine(sim, protocol.deviceCodec().orElseThrow(), gateway, LineTiming.none(),
+                        new Faults(1), m -> { })) {
+            sim.advance(5);
+            line.start();
+            int rc = run("--tcp", "127.0.0.1:" + gateway.port(), "--addresses", "1,5", "--timeout", "50",
+                    "--retries", "0", "--interval", "0", "--count", "2", "--json");
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertEquals(1, rc, text + err);
+            List<String> lines = text.lines().toList();
+            assertEquals(4, lines.size(), text);
+            assertTrue(lines.get(0).contains("\"state\":\"ONLINE\",\"address\":1,"), lines.get(0));
+            assertTrue(lines.get(1).contains("\"address\":5,\"state\":\"OFFLINE\""), lines.get(1));
+            assertTrue(lines.get(3).contains("\"address\":5,\"state\":\"OFFLINE\""), lines.get(3));
+        }
+    }
+
+    @Test
+    void wrongOptionsGiveOneLineAndStatusTwo() {
+        assertEquals(2, run("--simulate", "2", "--serial", "/dev/ttyUSB0"));
+        assertEquals("bmsw poll: give exactly one of --serial, --tcp and --simulate\n", err.toString());
+        err.reset();
+        assertEquals(2, run("--simulate", "40"));
+        assertEquals("bmsw poll: --simulate 40 is outside 1..16\n", err.toString());
+        err.reset();
+        assertEquals(2, run("--simulate", "2", "--protocol", "canbus"));
+        assertEquals("bmsw poll: no protocol 'canbus' (known: modbus-native, pylontech)\n", err.toString());
+        err.reset();
+        assertEquals(2, run("--tcp", "gateway"));
+        assertEquals("bmsw poll: gateway 'gateway': host:port, e.g. 192.168.1.200:4196\n", err.toString());
+    }
+
+    @Test
+    void aPortThatCannotBeOpenedEndsWithStatusThree() {
+        int rc = run("--serial", "/dev/bmsw-no-such-port", "--count", "1");
+        assertEquals(3, rc);
+        assertTrue(err.toString().startsWith("bmsw poll: cannot open serial port /dev/bmsw-no-such-port"), err.toString());
+    }
+}
