@@ -1,7 +1,5 @@
 package org.bmsworkbench.connection;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +23,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * The connection service of the workbench. It posts everything the buses see to EventAdmin, keeps the
@@ -41,45 +41,64 @@ public final class ConnectionServiceComponent implements ConnectionService {
     /** What opens when nothing is configured: 8 simulated packs of 176 cells and 33 sensors. */
     public static final String DEFAULT_BUS = "sim:8,protocol=modbus-native";
 
-    private static final Logger LOG = System.getLogger(ConnectionServiceComponent.class.getName());
     private static final long PORT_WATCH_MILLIS = 3000;
 
     private final Map<String, BmsProtocol> protocols = new ConcurrentHashMap<>();
     private final PortDiscovery discovery;
     private final CommunicationLog communication;
     private final Buses buses;
+    private final Logger log;
+    /** The bus to open at start, until its protocol's bundle has registered it. */
+    private volatile BusSettings pending;
 
     @Activate
-    public ConnectionServiceComponent(@Reference EventAdmin eventAdmin, BundleContext context) {
-        discovery = new PortDiscovery(PortDiscovery::systemPorts, m -> LOG.log(Level.WARNING, m));
+    public ConnectionServiceComponent(@Reference EventAdmin eventAdmin,
+            @Reference(service = LoggerFactory.class) Logger log, BundleContext context) {
+        this.log = log;
+        discovery = new PortDiscovery(PortDiscovery::systemPorts, log::warn);
         discovery.addListener(list -> eventAdmin.postEvent(new Event(BmsTopics.PORTS_CHANGED, EventProperties.of(list))));
-        communication = new CommunicationLog(commFolder(context), 10L << 20, 5, m -> LOG.log(Level.WARNING, m));
+        communication = new CommunicationLog(commFolder(context), 10L << 20, 5, log::warn);
         buses = new Buses(this::protocol, this::protocolIds,
-                BusEvents.all(List.of(new EventAdminEvents(eventAdmin), communication)), discovery,
-                m -> LOG.log(Level.INFO, m));
+                BusEvents.all(List.of(new EventAdminEvents(eventAdmin), communication)), discovery, log::info);
         discovery.watch(PORT_WATCH_MILLIS);
-        openStartupBus(context.getProperty(BUS_PROPERTY));
+        startupBus(context.getProperty(BUS_PROPERTY));
     }
 
-    private void openStartupBus(String property) {
+    /** Protocols are services of other bundles and may register after this component: the bus waits for its own. */
+    private void startupBus(String property) {
         String spec = property == null || property.isBlank() ? DEFAULT_BUS : property.trim();
         if (spec.equalsIgnoreCase("none")) {
             return;
         }
         try {
-            buses.open(BusSettings.parse(spec));
+            pending = BusSettings.parse(spec);
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.ERROR, "cannot open the bus '" + spec + "' given in " + BUS_PROPERTY + ": " + e.getMessage());
+            log.error("cannot open the bus '" + spec + "' given in " + BUS_PROPERTY + ": " + e.getMessage());
+            return;
+        }
+        openPending();
+    }
+
+    private synchronized void openPending() {
+        BusSettings settings = pending;
+        if (settings == null || buses == null || !protocols.containsKey(settings.protocolId())) {
+            return;
+        }
+        pending = null;
+        try {
+            buses.open(settings);
+        } catch (IllegalArgumentException e) {
+            log.error("cannot open the bus " + settings.transport().label() + ": " + e.getMessage());
         }
     }
 
-    private static Path commFolder(BundleContext context) {
+    private Path commFolder(BundleContext context) {
         String area = context.getProperty("osgi.instance.area");
         if (area != null) {
             try {
                 return Path.of(URI.create(area.replace(" ", "%20"))).resolve(".metadata").resolve("comm");
             } catch (IllegalArgumentException e) {
-                LOG.log(Level.WARNING, "instance area " + area + " is not a folder: " + e.getMessage());
+                log.warn("instance area " + area + " is not a folder: " + e.getMessage());
             }
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "bmsworkbench-comm");
@@ -88,6 +107,7 @@ public final class ConnectionServiceComponent implements ConnectionService {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProtocol(BmsProtocol protocol) {
         protocols.put(protocol.id(), protocol);
+        openPending();
     }
 
     void removeProtocol(BmsProtocol protocol) {

@@ -122,6 +122,11 @@ public final class TransactionRunner {
             if (whole == null) {
                 timeouts++;
                 failure = null;
+                // the rest of a late reply would be taken for noise by the retry: let the line fall quiet first
+                if (heard.size() > 0 || in.available() > 0) {
+                    received += drainUntilQuiet(Math.max(MIN_CHAR_WAIT_NANOS, CHARS_WAIT * characterNanos),
+                            timeoutMillis * 1_000_000L);
+                }
                 tap.received(request, heard.toByteArray(), LinkErrorKind.TIMEOUT,
                         "no reply in " + timeoutMillis + " ms" + (dropped.isEmpty() ? "" : "; dropped " + dropped),
                         Instant.now());
@@ -185,6 +190,32 @@ public final class TransactionRunner {
             dropped += n;
         }
         return dropped;
+    }
+
+    /** Reads and drops bytes until none came for {@code quietNanos}, or {@code capNanos} passed. */
+    private long drainUntilQuiet(long quietNanos, long capNanos) throws IOException {
+        InputStream in = port.in();
+        long start = System.nanoTime();
+        long lastByte = start;
+        long dropped = 0;
+        byte[] sink = new byte[1024];
+        while (true) {
+            long now = System.nanoTime();
+            if (now - lastByte >= quietNanos || now - start >= capNanos) {
+                return dropped;
+            }
+            int available = in.available();
+            if (available <= 0) {
+                LockSupport.parkNanos(POLL_NANOS);
+                continue;
+            }
+            int n = in.read(sink, 0, Math.min(sink.length, available));
+            if (n < 0) {
+                throw new IOException(port.name() + " closed");
+            }
+            dropped += n;
+            lastByte = System.nanoTime();
+        }
     }
 
     private static void waitUntil(long deadline) {
