@@ -182,6 +182,7 @@ public final class Bus implements AutoCloseable {
         if (thread != null) {
             return;
         }
+        publishBus(BusState.OPENING, "");
         Instant now = clock.instant();
         for (PackTracker p : packs) {
             p.status = new PackStatus(id, p.address, PackLinkState.OFFLINE, null, now);
@@ -343,8 +344,9 @@ public final class Bus implements AutoCloseable {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             reconnectDelayMillis = reconnectDelayMillis == 0 ? reconnectMinMillis
                     : Math.min(reconnectMaxMillis, reconnectDelayMillis * 2);
+            // the same reason again is not news: the views hear of it once, not at every retry
             publishBus(first || status.state() == BusState.FAILED ? BusState.FAILED : BusState.RECONNECTING,
-                    why + "; trying again in " + reconnectDelayMillis + " ms");
+                    why + " (retrying)");
             sleep(reconnectDelayMillis);
             return false;
         }
