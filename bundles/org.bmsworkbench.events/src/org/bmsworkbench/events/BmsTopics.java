@@ -53,6 +53,12 @@ public final class BmsTopics {
      */
     public static final String OVERVIEW_CHANGED = ROOT + "/overview/changed";
 
+    /** The pack the per-pack views show changed, or its Lock was switched. Payload: {@link SelectedPack}. */
+    public static final String PACK_SELECTED = ROOT + "/selection/pack";
+
+    /** The protected functions were unlocked or locked again. Payload: {@link AccessState}. */
+    public static final String ACCESS_CHANGED = ROOT + "/access/changed";
+
     /** A queued command was queued, advanced, or ended. Payload: {@link CommandProgress}. */
     public static final String COMMAND_PROGRESS = ROOT + "/command/progress";
 
