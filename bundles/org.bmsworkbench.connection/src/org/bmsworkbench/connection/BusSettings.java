@@ -191,6 +191,29 @@ public record BusSettings(Transport transport, String protocolId, List<Integer> 
                 .withPollInterval(intOf(o, "interval", 1000)).withFullEvery(intOf(o, "full-every", 1));
     }
 
+    /** The one-line form {@link #parse} reads back, e.g. to remember the last bus. */
+    public String toSpec() {
+        StringBuilder s = new StringBuilder();
+        if (transport instanceof Transport.Serial t) {
+            s.append("serial:").append(t.name()).append(",baud=").append(t.baud()).append(",format=").append(t.format());
+        } else if (transport instanceof Transport.Tcp t) {
+            s.append("tcp:").append(t.host()).append(':').append(t.port());
+            if (t.baud() > 0) {
+                s.append(",baud=").append(t.baud());
+            }
+        } else if (transport instanceof Transport.Simulated t) {
+            s.append("sim,cells=").append(t.cells()).append(",temps=").append(t.sensors()).append(",baud=")
+                    .append(t.baud());
+        }
+        s.append(",protocol=").append(protocolId).append(",addresses=");
+        for (int i = 0; i < addresses.size(); i++) {
+            s.append(i == 0 ? "" : ",").append(addresses.get(i));
+        }
+        s.append(",timeout=").append(timeoutMillis).append(",retries=").append(retries).append(",interval=")
+                .append(pollIntervalMillis).append(",full-every=").append(fullEvery);
+        return s.toString();
+    }
+
     private static int intOf(Map<String, String> o, String key, int fallback) {
         String v = o.get(key);
         if (v == null) {

@@ -30,7 +30,8 @@ import org.osgi.service.log.LoggerFactory;
  * The connection service of the workbench. It posts everything the buses see to EventAdmin, keeps the
  * communication record in {@code <workspace>/.metadata/comm/}, watches the serial ports, and at start opens
  * the bus named by the framework property {@value #BUS_PROPERTY} (see {@link BusSettings#parse}); without
- * it, the simulated bus of 8 packs, so a first start shows live data; {@code none} opens nothing.
+ * it, the bus the user opened last ({@code .metadata/bmsw-last-bus}), and on a first start the simulated bus of
+ * 8 packs, so a newcomer sees live data at once; {@code none} opens nothing.
  */
 @Component(service = ConnectionService.class, immediate = true)
 public final class ConnectionServiceComponent implements ConnectionService {
@@ -48,6 +49,7 @@ public final class ConnectionServiceComponent implements ConnectionService {
     private final CommunicationLog communication;
     private final Buses buses;
     private final Logger log;
+    private final Path lastBusFile;
     /** The bus to open at start, until its protocol's bundle has registered it. */
     private volatile BusSettings pending;
 
@@ -57,7 +59,9 @@ public final class ConnectionServiceComponent implements ConnectionService {
         this.log = log;
         discovery = new PortDiscovery(PortDiscovery::systemPorts, log::warn);
         discovery.addListener(list -> eventAdmin.postEvent(new Event(BmsTopics.PORTS_CHANGED, EventProperties.of(list))));
-        communication = new CommunicationLog(commFolder(context), 10L << 20, 5, log::warn);
+        Path comm = commFolder(context);
+        lastBusFile = comm.getParent().resolve("bmsw-last-bus");
+        communication = new CommunicationLog(comm, 10L << 20, 5, log::warn);
         buses = new Buses(this::protocol, this::protocolIds,
                 BusEvents.all(List.of(new EventAdminEvents(eventAdmin), communication)), discovery, log::info);
         discovery.watch(PORT_WATCH_MILLIS);
@@ -66,7 +70,7 @@ public final class ConnectionServiceComponent implements ConnectionService {
 
     /** Protocols are services of other bundles and may register after this component: the bus waits for its own. */
     private void startupBus(String property) {
-        String spec = property == null || property.isBlank() ? DEFAULT_BUS : property.trim();
+        String spec = property == null || property.isBlank() ? remembered().orElse(DEFAULT_BUS) : property.trim();
         if (spec.equalsIgnoreCase("none")) {
             return;
         }
@@ -129,9 +133,29 @@ public final class ConnectionServiceComponent implements ConnectionService {
         communication.close();
     }
 
+    /** The bus the user opened last, reopened at the next start. */
+    private java.util.Optional<String> remembered() {
+        try {
+            if (java.nio.file.Files.isRegularFile(lastBusFile)) {
+                String spec = java.nio.file.Files.readString(lastBusFile).trim();
+                return spec.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(spec);
+            }
+        } catch (java.io.IOException e) {
+            log.warn("cannot read the last bus from " + lastBusFile + ": " + e.getMessage());
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public String open(BusSettings settings) {
-        return buses.open(settings);
+        String id = buses.open(settings);
+        try {
+            java.nio.file.Files.createDirectories(lastBusFile.getParent());
+            java.nio.file.Files.writeString(lastBusFile, settings.toSpec() + "\n");
+        } catch (java.io.IOException e) {
+            log.warn("cannot remember the bus in " + lastBusFile + ": " + e.getMessage());
+        }
+        return id;
     }
 
     @Override

@@ -62,6 +62,16 @@ class BusSettingsTest {
         assertEquals(message, e.getMessage());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "serial:/dev/ttyUSB0,baud=19200,format=8E1,protocol=pylontech,addresses=2-3,9,timeout=800,retries=2",
+            "tcp:10.0.0.7:4196,baud=9600,protocol=seplos-v2,packs=16,interval=0",
+            "sim:8,cells=16,temps=4,protocol=modbus-native" })
+    void theOneLineFormReadsBackToTheSameSettings(String spec) {
+        BusSettings s = BusSettings.parse(spec);
+        assertEquals(s, BusSettings.parse(s.toSpec()), s.toSpec());
+    }
+
     @Test
     void aBusCarriesAtMostSixteenPacks() {
         List<Integer> seventeen = BusSettings.parseAddresses("1-16");
