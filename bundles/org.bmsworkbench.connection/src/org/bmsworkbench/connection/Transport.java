@@ -143,7 +143,7 @@ public sealed interface Transport {
 
         @Override
         public String label() {
-            return "Simulated bus";
+            return org.bmsworkbench.events.BusStatus.SIMULATED_LABEL;
         }
 
         @Override

@@ -16,6 +16,9 @@ import java.util.Objects;
  */
 public record BusStatus(String busId, String label, String protocol, BusState state, String detail, Instant time) {
 
+    /** The label of a simulated bus, so that every view can mark its values as not from a real battery. */
+    public static final String SIMULATED_LABEL = "Simulated bus";
+
     public BusStatus {
         Checks.busId(busId);
         label = label == null ? "" : label;
@@ -23,5 +26,9 @@ public record BusStatus(String busId, String label, String protocol, BusState st
         Objects.requireNonNull(state, "state");
         detail = detail == null ? "" : detail;
         Objects.requireNonNull(time, "time");
+    }
+
+    public boolean isSimulated() {
+        return SIMULATED_LABEL.equals(label);
     }
 }

@@ -12,6 +12,7 @@ public class Messages {
     public String status_buses;
     public String status_packs;
     public String status_tooltip;
+    public String status_simulated;
     public String about_title;
     public String about_text;
     public String resetLayout_title;

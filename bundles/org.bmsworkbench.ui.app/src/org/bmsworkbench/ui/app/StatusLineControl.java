@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.bmsworkbench.core.bus.BusStateRegistry;
 import org.bmsworkbench.core.bus.Overview;
 import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.OverviewChanged;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.ui.common.FrameThrottle;
@@ -94,7 +95,10 @@ public class StatusLineControl {
             int online = overview.packs(PackLinkState.ONLINE);
             int stale = overview.packs(PackLinkState.STALE);
             int offline = overview.packs(PackLinkState.OFFLINE);
-            packLabel.setText(Messages.format(messages.status_packs, online, stale, offline));
+            boolean simulated = overview.buses().stream()
+                    .anyMatch(b -> b.status().isSimulated() && b.status().state() != BusState.CLOSED);
+            packLabel.setText(Messages.format(messages.status_packs, online, stale, offline)
+                    + (simulated ? "    " + messages.status_simulated : ""));
             packLabel.setForeground(offline + stale == 0 ? StateColors.ONLINE : StateColors.STALE);
         }
         root.setToolTipText(messages.status_tooltip);

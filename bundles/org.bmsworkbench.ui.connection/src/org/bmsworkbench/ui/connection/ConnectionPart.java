@@ -1,0 +1,192 @@
+package org.bmsworkbench.ui.connection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bmsworkbench.connection.BusSettings;
+import org.bmsworkbench.connection.ConnectionService;
+import org.bmsworkbench.connection.Transport;
+import org.bmsworkbench.core.live.PackSelection;
+import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.BusStatus;
+import org.bmsworkbench.events.OverviewChanged;
+import org.bmsworkbench.events.PortList;
+import org.bmsworkbench.events.SelectedPack;
+import org.bmsworkbench.ui.common.FrameThrottle;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.EventTopic;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.swt.widgets.Composite;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Part hosting {@link ConnectionView}: opens and closes buses through the {@link ConnectionService}, keeps the
+ * port list current, and sets the {@link PackSelection} from the pack selector and its Lock. The form is
+ * remembered in the part's persisted state; the bus itself is remembered by the connection service.
+ */
+public class ConnectionPart implements ConnectionView.Listener {
+
+    private static final String FORM_KEY = "org.bmsworkbench.ui.connection.form";
+
+    private final ConnectionService connection;
+    private final PackSelection selection;
+    private final MPart part;
+    private Messages messages;
+    private ConnectionView view;
+    private FrameThrottle throttle;
+
+    @Inject
+    public ConnectionPart(ConnectionService connection, PackSelection selection, MPart part) {
+        this.connection = connection;
+        this.selection = selection;
+        this.part = part;
+    }
+
+    @Inject
+    public void setMessages(@Translation Messages messages) {
+        this.messages = messages;
+        if (view != null && !view.isDisposed()) {
+            view.setMessages(messages);
+            throttle.request();
+        }
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
+        view = new ConnectionView(parent, messages, this);
+        view.setProtocols(connection.protocols());
+        view.setPorts(connection.serialPorts());
+        restoreForm();
+        view.onBusChosen(i -> throttle.request());
+        throttle = new FrameThrottle(view, this::refresh);
+        refresh();
+    }
+
+    private void restoreForm() {
+        String saved = part.getPersistedState().get(FORM_KEY);
+        java.util.Optional<BusStatus> first = connection.buses().stream().findFirst();
+        if (first.isPresent()) {
+            connection.settings(first.get().busId()).ifPresent(s -> view.setForm(ConnectionForm.of(s)));
+        } else if (saved != null) {
+            try {
+                view.setForm(ConnectionForm.of(BusSettings.parse(saved)));
+            } catch (IllegalArgumentException e) {
+                // a form saved by another version: the defaults are shown, and the message says why
+                view.showError(e.getMessage());
+            }
+        }
+    }
+
+    @Inject
+    @Optional
+    public void onOverview(@EventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
+        if (throttle != null) {
+            throttle.request();
+        }
+    }
+
+    @Inject
+    @Optional
+    public void onSelected(@EventTopic(BmsTopics.PACK_SELECTED) SelectedPack selected) {
+        if (throttle != null) {
+            throttle.request();
+        }
+    }
+
+    @Inject
+    @Optional
+    public void onPorts(@EventTopic(BmsTopics.PORTS_CHANGED) PortList ports) {
+        if (throttle != null) {
+            throttle.request();
+        }
+    }
+
+    private void refresh() {
+        if (view == null || view.isDisposed()) {
+            return;
+        }
+        view.setPorts(connection.serialPorts());
+        List<BusStatus> buses = connection.buses();
+        java.util.Optional<SelectedPack> selected = selection.current();
+        String selectedBus = selected.map(SelectedPack::busId).orElse(null);
+        boolean simulated = buses.stream().anyMatch(b -> connection.settings(b.busId())
+                .map(s -> s.transport() instanceof Transport.Simulated).orElse(false));
+        view.showBuses(buses, selectedBus, simulated);
+        String bus = view.selectedBus();
+        List<Integer> addresses = bus == null ? List.of()
+                : connection.settings(bus).map(BusSettings::addresses).orElse(List.of());
+        int address = selected.filter(s -> s.busId().equals(bus)).map(SelectedPack::address).orElse(-1);
+        view.showSelection(addresses, address, selection.isLocked());
+    }
+
+    @Override
+    public void open(ConnectionForm form) {
+        BusSettings settings;
+        try {
+            settings = form.toSettings();
+        } catch (IllegalArgumentException e) {
+            view.showError(e.getMessage());
+            return;
+        }
+        try {
+            String id = connection.open(settings);
+            view.showError("");
+            part.getPersistedState().put(FORM_KEY, settings.toSpec());
+            if (!selection.isLocked()) {
+                selection.select(id, settings.addresses().get(0));
+            }
+        } catch (IllegalArgumentException e) {
+            view.showError(e.getMessage());
+        }
+        throttle.request();
+    }
+
+    @Override
+    public void close(String busId) {
+        connection.close(busId);
+        throttle.request();
+    }
+
+    @Override
+    public void refreshPorts() {
+        view.setPorts(connection.refreshPorts());
+    }
+
+    @Override
+    public void select(String busId, int address) {
+        selection.select(busId, address);
+    }
+
+    @Override
+    public void lock(boolean locked) {
+        selection.setLocked(locked);
+    }
+
+    /** The widget, for tests. */
+    public ConnectionView view() {
+        return view;
+    }
+
+    /** For tests: the form as remembered. */
+    Map<String, String> persisted() {
+        return part.getPersistedState();
+    }
+
+    @Focus
+    public void focus() {
+        view.setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (view != null && !view.isDisposed()) {
+            view.dispose();
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package org.bmsworkbench.ui.connection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+import org.bmsworkbench.events.BusState;
+import org.bmsworkbench.events.BusStatus;
+import org.bmsworkbench.events.SerialPortInfo;
+import org.bmsworkbench.ui.common.StateColors;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The connection form of the reference software's first page, as one widget: the port list (serial ports
+ * with their USB description, a TCP gateway, the simulated bus) with Refresh, baud rate and format,
+ * protocol, pack quantity and first address, Open and Close; the open buses with their state (a simulated one
+ * clearly marked); and the pack the per-pack views show, with its Lock.
+ */
+public final class ConnectionView extends Composite {
+
+    /** What the view asks of its part. */
+    public interface Listener {
+        void open(ConnectionForm form);
+
+        void close(String busId);
+
+        void refreshPorts();
+
+        void select(String busId, int address);
+
+        void lock(boolean locked);
+    }
+
+    private static final Color SIMULATED = new Color(0xb0, 0x3a, 0x9c);
+
+    private Messages messages;
+    private final Listener listener;
+    private final Label portLabel;
+    private final Combo port;
+    private final Button refresh;
+    private final Label gatewayLabel;
+    private final Text gateway;
+    private final Label baudLabel;
+    private final Combo baud;
+    private final Label formatLabel;
+    private final Combo format;
+    private final Label protocolLabel;
+    private final Combo protocol;
+    private final Label packsLabel;
+    private final Spinner packs;
+    private final Label firstLabel;
+    private final Spinner first;
+    private final Button open;
+    private final Button close;
+    private final Label error;
+    private final Label stateLabel;
+    private final org.eclipse.swt.widgets.List buses;
+    private final Label marker;
+    private final Label shownLabel;
+    private final Combo shown;
+    private final Button lock;
+
+    private List<SerialPortInfo> serialPorts = List.of();
+    private List<BusStatus> busList = List.of();
+    private List<Integer> addresses = List.of();
+
+    public ConnectionView(Composite parent, Messages messages, Listener listener) {
+        super(parent, SWT.NONE);
+        this.messages = messages;
+        this.listener = listener;
+        setLayout(new GridLayout(3, false));
+
+        portLabel = new Label(this, SWT.NONE);
+        port = new Combo(this, SWT.READ_ONLY);
+        port.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        port.setData("org.bmsworkbench.test.id", "connection.port");
+        port.addListener(SWT.Selection, e -> enableFields());
+        refresh = new Button(this, SWT.PUSH);
+        refresh.addListener(SWT.Selection, e -> listener.refreshPorts());
+
+        gatewayLabel = new Label(this, SWT.NONE);
+        gateway = new Text(this, SWT.BORDER);
+        gateway.setMessage("192.168.1.200:4196");
+        gateway.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+
+        baudLabel = new Label(this, SWT.NONE);
+        baud = new Combo(this, SWT.DROP_DOWN);
+        baud.setItems(ConnectionForm.BAUD_RATES.toArray(String[]::new));
+        baud.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        formatLabel = new Label(this, SWT.NONE);
+        format = new Combo(this, SWT.READ_ONLY);
+        format.setItems(ConnectionForm.FORMATS.toArray(String[]::new));
+        format.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        protocolLabel = new Label(this, SWT.NONE);
+        protocol = new Combo(this, SWT.READ_ONLY);
+        protocol.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        packsLabel = new Label(this, SWT.NONE);
+        packs = new Spinner(this, SWT.BORDER);
+        packs.setValues(8, 1, 16, 0, 1, 4);
+        packs.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        firstLabel = new Label(this, SWT.NONE);
+        first = new Spinner(this, SWT.BORDER);
+        first.setValues(1, 1, 247, 0, 1, 8);
+        first.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+
+        Composite buttons = new Composite(this, SWT.NONE);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        buttons.setLayout(new GridLayout(2, true));
+        open = new Button(buttons, SWT.PUSH);
+        open.setData("org.bmsworkbench.test.id", "connection.open");
+        open.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        open.addListener(SWT.Selection, e -> listener.open(form()));
+        close = new Button(buttons, SWT.PUSH);
+        close.setData("org.bmsworkbench.test.id", "connection.close");
+        close.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        error = new Label(this, SWT.WRAP);
+        error.setForeground(StateColors.FAILED);
+        GridData errorData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        errorData.widthHint = 260;
+        error.setLayoutData(errorData);
+        error.setData("org.bmsworkbench.test.id", "connection.error");
+
+        stateLabel = new Label(this, SWT.NONE);
+        stateLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        buses = new org.eclipse.swt.widgets.List(this, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
+        GridData busData = new GridData(SWT.FILL, SWT.FILL, true, false, 3, 1);
+        busData.heightHint = 60;
+        buses.setLayoutData(busData);
+        buses.setData("org.bmsworkbench.test.id", "connection.buses");
+        buses.addListener(SWT.Selection, e -> updateAddresses());
+        close.addListener(SWT.Selection, e -> {
+            String bus = selectedBus();
+            if (bus != null) {
+                listener.close(bus);
+            }
+        });
+        marker = new Label(this, SWT.WRAP);
+        marker.setForeground(SIMULATED);
+        marker.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        marker.setData("org.bmsworkbench.test.id", "connection.simulated");
+
+        shownLabel = new Label(this, SWT.NONE);
+        shown = new Combo(this, SWT.READ_ONLY);
+        shown.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        shown.setData("org.bmsworkbench.test.id", "connection.shown");
+        shown.addListener(SWT.Selection, e -> {
+            int i = shown.getSelectionIndex();
+            String bus = selectedBus();
+            if (i >= 0 && bus != null) {
+                listener.select(bus, addresses.get(i));
+            }
+        });
+        lock = new Button(this, SWT.CHECK);
+        lock.setData("org.bmsworkbench.test.id", "connection.lock");
+        lock.addListener(SWT.Selection, e -> listener.lock(lock.getSelection()));
+
+        relabel();
+        setForm(ConnectionForm.defaults());
+    }
+
+    public void setMessages(Messages messages) {
+        this.messages = messages;
+        relabel();
+        setPorts(serialPorts);
+        showBuses(busList, null, false);
+    }
+
+    private void relabel() {
+        portLabel.setText(messages.port);
+        refresh.setText(messages.refresh);
+        gatewayLabel.setText(messages.gateway);
+        baudLabel.setText(messages.baud);
+        formatLabel.setText(messages.format);
+        protocolLabel.setText(messages.protocol);
+        packsLabel.setText(messages.packs);
+        firstLabel.setText(messages.first);
+        open.setText(messages.open);
+        close.setText(messages.close);
+        stateLabel.setText(messages.state);
+        shownLabel.setText(messages.shown);
+        lock.setText(messages.lock);
+        lock.setToolTipText(messages.lock_tooltip);
+        requestLayout();
+    }
+
+    /** The serial ports, then the TCP gateway and the simulated bus; the choice is kept when still there. */
+    public void setPorts(List<SerialPortInfo> ports) {
+        String before = port.getSelectionIndex() >= 0 ? port.getItem(port.getSelectionIndex()) : null;
+        int kindBefore = port.getSelectionIndex() - serialPorts.size();
+        serialPorts = List.copyOf(ports);
+        List<String> items = new ArrayList<>();
+        for (SerialPortInfo p : serialPorts) {
+            items.add(p.displayName());
+        }
+        items.add(messages.port_tcp);
+        items.add(messages.port_sim);
+        port.setItems(items.toArray(String[]::new));
+        int index = before == null ? -1 : items.indexOf(before);
+        if (index < 0 && kindBefore >= 0) {
+            index = serialPorts.size() + kindBefore;
+        }
+        port.select(index >= 0 ? index : items.size() - 1);
+        enableFields();
+    }
+
+    public void setProtocols(List<String> ids) {
+        String before = protocol.getText();
+        protocol.setItems(ids.toArray(String[]::new));
+        int i = ids.indexOf(before);
+        protocol.select(i >= 0 ? i : Math.max(0, ids.indexOf("modbus-native")));
+    }
+
+    public void setForm(ConnectionForm f) {
+        switch (f.kind()) {
+            case SERIAL -> {
+                int i = -1;
+                for (int k = 0; k < serialPorts.size(); k++) {
+                    if (serialPorts.get(k).name().equals(f.port())) {
+                        i = k;
+                    }
+                }
+                if (i >= 0) {
+                    port.select(i);
+                }
+            }
+            case TCP -> {
+                port.select(serialPorts.size());
+                gateway.setText(f.port());
+            }
+            case SIMULATED -> port.select(serialPorts.size() + 1);
+        }
+        baud.setText(f.baud());
+        format.setText(f.format());
+        protocol.setText(f.protocol());
+        packs.setSelection(f.packs());
+        first.setSelection(f.first());
+        enableFields();
+    }
+
+    /** The form as filled in now. */
+    public ConnectionForm form() {
+        int i = port.getSelectionIndex();
+        ConnectionForm.Kind kind;
+        String name;
+        if (i >= 0 && i < serialPorts.size()) {
+            kind = ConnectionForm.Kind.SERIAL;
+            name = serialPorts.get(i).name();
+        } else if (i == serialPorts.size()) {
+            kind = ConnectionForm.Kind.TCP;
+            name = gateway.getText();
+        } else {
+            kind = ConnectionForm.Kind.SIMULATED;
+            name = "";
+        }
+        return new ConnectionForm(kind, name, baud.getText(), format.getText(), protocol.getText(),
+                packs.getSelection(), first.getSelection());
+    }
+
+    private void enableFields() {
+        ConnectionForm.Kind kind = form().kind();
+        gateway.setEnabled(kind == ConnectionForm.Kind.TCP);
+        format.setEnabled(kind == ConnectionForm.Kind.SERIAL);
+    }
+
+    public void showError(String text) {
+        error.setText(text == null ? "" : text);
+        error.requestLayout();
+    }
+
+    public String errorText() {
+        return error.getText();
+    }
+
+    /**
+     * Shows the open buses and the pack selection.
+     *
+     * @param selectedBus the bus of the selected pack, or null
+     */
+    public void showBuses(List<BusStatus> list, String selectedBus, boolean simulated) {
+        busList = List.copyOf(list);
+        String[] lines = new String[busList.size()];
+        boolean anyFailed = false;
+        for (int i = 0; i < lines.length; i++) {
+            BusStatus b = busList.get(i);
+            lines[i] = Messages.format(messages.bus_line, b.busId(), b.label(), messages.name(b.state()))
+                    + (b.detail().isEmpty() ? "" : ": " + b.detail());
+            anyFailed |= b.state() == BusState.FAILED || b.state() == BusState.RECONNECTING;
+        }
+        int keep = buses.getSelectionIndex();
+        buses.setItems(lines);
+        if (lines.length == 0) {
+            buses.setItems(messages.no_bus);
+        } else {
+            int index = 0;
+            for (int i = 0; i < busList.size(); i++) {
+                if (busList.get(i).busId().equals(selectedBus)) {
+                    index = i;
+                }
+            }
+            buses.select(keep >= 0 && keep < lines.length && selectedBus == null ? keep : index);
+        }
+        buses.setForeground(anyFailed ? StateColors.STALE : null);
+        marker.setText(simulated ? messages.simulated_marker : "");
+        close.setEnabled(!busList.isEmpty());
+        requestLayout();
+    }
+
+    /** The addresses of the chosen bus for the pack selector, with the selected one and the lock. */
+    public void showSelection(List<Integer> busAddresses, int selectedAddress, boolean locked) {
+        addresses = List.copyOf(busAddresses);
+        String[] items = new String[addresses.size()];
+        int index = -1;
+        for (int i = 0; i < items.length; i++) {
+            items[i] = String.format("%02d", addresses.get(i));
+            if (addresses.get(i) == selectedAddress) {
+                index = i;
+            }
+        }
+        shown.setItems(items);
+        if (index >= 0) {
+            shown.select(index);
+        }
+        lock.setSelection(locked);
+        shown.setEnabled(!locked && items.length > 0);
+    }
+
+    private void updateAddresses() {
+        listenerAddresses.accept(buses.getSelectionIndex());
+    }
+
+    private IntConsumer listenerAddresses = i -> { };
+
+    /** Called with the index of the bus chosen in the list. */
+    public void onBusChosen(IntConsumer consumer) {
+        listenerAddresses = consumer;
+    }
+
+    /** The bus chosen in the list, or null. */
+    public String selectedBus() {
+        int i = buses.getSelectionIndex();
+        return i >= 0 && i < busList.size() ? busList.get(i).busId() : busList.isEmpty() ? null : busList.get(0).busId();
+    }
+
+    public String markerText() {
+        return marker.getText();
+    }
+
+    public Combo shownCombo() {
+        return shown;
+    }
+
+    public Button lockButton() {
+        return lock;
+    }
+
+    public Button openButton() {
+        return open;
+    }
+}
