@@ -1,0 +1,93 @@
+package org.bmsworkbench.ui.security;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.bmsworkbench.core.security.AccessRefusedException;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate other views pass before they send anything protected, with the real, modal unlock dialog. */
+class AccessPromptTest {
+
+    @TempDir
+    Path dir;
+
+    private DialogHarness harness;
+
+    @BeforeEach
+    void setUp() {
+        harness = new DialogHarness(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    private boolean ensureUnlocked() {
+        return AccessPrompt.ensureUnlocked(harness.shell, harness.gate, harness.messages);
+    }
+
+    @Test
+    void returnsAtOnceWithoutADialogWhileUnlockedAndCountsAsActivity() throws AccessRefusedException {
+        assertTrue(harness.gate.unlock(DialogHarness.FACTORY.toCharArray()));
+        harness.clock.advance(Duration.ofMinutes(4));
+        // A dialog here would block until the safety net closed it, and the answer would then be false.
+        assertTrue(ensureUnlocked());
+        assertFalse(harness.closedStray());
+        harness.clock.advance(Duration.ofMinutes(4));
+        assertTrue(harness.gate.isUnlocked(), "the prompt restarted the inactivity timeout");
+    }
+
+    @Test
+    void asksWhileLockedAndGoesOnOnceTheRightPasswordIsGiven() {
+        harness.whenOpen(UnlockDialog.class, dialog -> {
+            dialog.passwordField().setText("wrong-password");
+            DialogHarness.press(dialog.button(IDialogConstants.OK_ID));
+            dialog.passwordField().setText(DialogHarness.FACTORY);
+            DialogHarness.press(dialog.button(IDialogConstants.OK_ID));
+        });
+        assertTrue(ensureUnlocked());
+        assertFalse(harness.closedStray());
+        assertTrue(harness.gate.isUnlocked());
+    }
+
+    @Test
+    void saysNoWhenTheUserCancels() {
+        harness.whenOpen(UnlockDialog.class, dialog -> DialogHarness.press(dialog.button(IDialogConstants.CANCEL_ID)));
+        assertFalse(ensureUnlocked());
+        assertFalse(harness.closedStray());
+        assertFalse(harness.gate.isUnlocked());
+    }
+
+    @Test
+    void asksAgainAfterTheInactivityTimeout() throws AccessRefusedException {
+        assertTrue(harness.gate.unlock(DialogHarness.FACTORY.toCharArray()));
+        harness.clock.advance(harness.gate.inactivityTimeout());
+        harness.whenOpen(UnlockDialog.class, dialog -> DialogHarness.press(dialog.button(IDialogConstants.CANCEL_ID)));
+        assertFalse(ensureUnlocked());
+        assertFalse(harness.closedStray());
+    }
+
+    @Test
+    void theMenuLocksAndOffersOnlyWhatApplies() throws AccessRefusedException {
+        UnlockHandler unlock = new UnlockHandler();
+        LockHandler lock = new LockHandler();
+        assertTrue(unlock.canExecute(harness.gate));
+        assertFalse(lock.canExecute(harness.gate));
+        assertTrue(harness.gate.unlock(DialogHarness.FACTORY.toCharArray()));
+        assertFalse(unlock.canExecute(harness.gate));
+        assertTrue(lock.canExecute(harness.gate));
+        lock.execute(harness.gate);
+        assertFalse(harness.gate.isUnlocked());
+        assertFalse(unlock.canExecute(null), "no gate service, no menu");
+        assertFalse(new ChangePasswordHandler().canExecute(null));
+    }
+}
