@@ -53,6 +53,12 @@ public final class BmsTopics {
      */
     public static final String OVERVIEW_CHANGED = ROOT + "/overview/changed";
 
+    /**
+     * The live-data store took a newer snapshot of a pack: one per {@link #PACK_SNAPSHOT} it kept.
+     * Payload: {@link LiveChanged}.
+     */
+    public static final String LIVE_CHANGED = ROOT + "/live/changed";
+
     /** The pack the per-pack views show changed, or its Lock was switched. Payload: {@link SelectedPack}. */
     public static final String PACK_SELECTED = ROOT + "/selection/pack";
 

@@ -10,6 +10,7 @@ import org.bmsworkbench.core.live.LiveData;
 import org.bmsworkbench.core.live.PackSelection;
 import org.bmsworkbench.events.BmsTopics;
 import org.bmsworkbench.events.OverviewChanged;
+import org.bmsworkbench.events.LiveChanged;
 import org.bmsworkbench.events.PackData;
 import org.bmsworkbench.events.SelectedPack;
 import org.bmsworkbench.ui.common.FrameThrottle;
@@ -74,7 +75,7 @@ public class ParallelGridPart {
 
     @Inject
     @Optional
-    public void onSnapshot(@EventTopic(BmsTopics.PACK_SNAPSHOT) PackData data) {
+    public void onSnapshot(@EventTopic(BmsTopics.LIVE_CHANGED) LiveChanged data) {
         request();
     }
 

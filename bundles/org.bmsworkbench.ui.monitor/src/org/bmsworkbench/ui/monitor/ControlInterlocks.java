@@ -1,0 +1,55 @@
+package org.bmsworkbench.ui.monitor;
+
+import java.util.Optional;
+
+import org.bmsworkbench.events.PackLinkState;
+import org.bmsworkbench.model.PackFlag;
+import org.bmsworkbench.model.PackSnapshot;
+import org.bmsworkbench.model.Quantity;
+import org.bmsworkbench.protocol.ControlAction;
+
+/**
+ * The control test's interlocks from the reference manual, judged before anything is sent: the charge FET
+ * must not be switched off while the pack discharges, nor the discharge FET while it charges (the current
+ * would be forced through the open FET's body diode), and nothing is sent on values that are not current.
+ * Plain Java, so the rules are tested without a display.
+ */
+public final class ControlInterlocks {
+
+    /** Below this current the pack counts as resting, whatever the sign (sensor offset). */
+    public static final double REST_AMPS = 0.5;
+
+    /** Why an action is refused. */
+    public enum Refusal {
+        /** CFET off while discharging. */
+        DISCHARGING,
+        /** DFET off while charging. */
+        CHARGING,
+        /** The pack's values are stale or it is offline: its state is not known. */
+        NOT_CURRENT,
+        /** No value of the pack yet. */
+        NO_DATA
+    }
+
+    private ControlInterlocks() {
+    }
+
+    public static Optional<Refusal> check(PackSnapshot pack, PackLinkState state, ControlAction action) {
+        if (pack == null) {
+            return Optional.of(Refusal.NO_DATA);
+        }
+        if (state != PackLinkState.ONLINE) {
+            return Optional.of(Refusal.NOT_CURRENT);
+        }
+        double current = pack.find(Quantity.CURRENT).orElse(0);
+        boolean discharging = pack.hasFlag(PackFlag.DISCHARGING) || current < -REST_AMPS;
+        boolean charging = pack.hasFlag(PackFlag.CHARGING) || current > REST_AMPS;
+        if (action == ControlAction.CFET_OFF && discharging) {
+            return Optional.of(Refusal.DISCHARGING);
+        }
+        if (action == ControlAction.DFET_OFF && charging) {
+            return Optional.of(Refusal.CHARGING);
+        }
+        return Optional.empty();
+    }
+}

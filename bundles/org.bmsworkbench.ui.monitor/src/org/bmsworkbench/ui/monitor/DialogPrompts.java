@@ -1,0 +1,25 @@
+package org.bmsworkbench.ui.monitor;
+
+import org.bmsworkbench.ui.security.AccessPrompt;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Shell;
+
+/** The real questions: the unlock dialog of the security bundle when locked, and a confirmation dialog. */
+final class DialogPrompts implements ControlPrompts {
+
+    private final AccessPrompt access;
+
+    DialogPrompts(AccessPrompt access) {
+        this.access = access;
+    }
+
+    @Override
+    public boolean unlocked(Shell shell) {
+        return access.ensureUnlocked(shell);
+    }
+
+    @Override
+    public boolean confirm(Shell shell, String title, String question) {
+        return MessageDialog.openConfirm(shell, title, question);
+    }
+}

@@ -1,0 +1,202 @@
+package org.bmsworkbench.ui.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bmsworkbench.connection.BusSettings;
+import org.bmsworkbench.connection.ConnectionService;
+import org.bmsworkbench.core.live.PackSelection;
+import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.EventProperties;
+import org.bmsworkbench.events.PackLinkState;
+import org.bmsworkbench.events.PackStatus;
+import org.bmsworkbench.model.Quantity;
+import org.bmsworkbench.protocol.ControlAction;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The real-time part made by e4 injection against the real services: what it shows of a 176-cell pack,
+ * staleness, the language switch, and the control test's interlocks, password gate and confirmation.
+ */
+class RealtimePartTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private PartHarness harness;
+    private BundleContext context;
+
+    private <T> T service(Class<T> type) {
+        return context.getService(context.getServiceReference(type));
+    }
+
+    @BeforeEach
+    void setUp() {
+        harness = new PartHarness();
+        context = FrameworkUtil.getBundle(RealtimePartTest.class).getBundleContext();
+        PackSelection selection = service(PackSelection.class);
+        selection.setLocked(false);
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.setLocale(Locale.ENGLISH);
+        harness.close();
+    }
+
+    /** Prompts that answer as told and count the questions. */
+    private static final class Answers implements ControlPrompts {
+        final boolean unlocked;
+        final boolean confirm;
+        final AtomicInteger asked = new AtomicInteger();
+
+        Answers(boolean unlocked, boolean confirm) {
+            this.unlocked = unlocked;
+            this.confirm = confirm;
+        }
+
+        @Override
+        public boolean unlocked(Shell shell) {
+            asked.incrementAndGet();
+            return unlocked;
+        }
+
+        @Override
+        public boolean confirm(Shell shell, String title, String question) {
+            asked.incrementAndGet();
+            return confirm;
+        }
+    }
+
+    private RealtimePart showPack(String busId, double amps) throws Exception {
+        Instant now = Instant.now();
+        harness.postFromBusThread(BmsTopics.BUS_STATE, Packs.busOpen(busId, now));
+        harness.postFromBusThread(BmsTopics.PACK_STATE, Packs.online(busId, 1, now));
+        harness.postFromBusThread(BmsTopics.PACK_SNAPSHOT, Packs.data(busId, Packs.pack(1, 176, 33, amps, now)));
+        RealtimePart part = harness.make(RealtimePart.class);
+        service(PackSelection.class).select(busId, 1);
+        assertTrue(harness.spinUntil(() -> part.view().headerText().contains("Online")
+                && part.view().batteryText(Quantity.CURRENT).equals(String.format(Locale.ROOT, "%.3f A", amps)), WAIT),
+                part.view().headerText());
+        return part;
+    }
+
+    @Test
+    void showsAWholePackWithTheHighestAndLowestCellMarked() throws Exception {
+        RealtimePart part = showPack("bus-show", -12.5);
+        RealtimeView view = part.view();
+        assertTrue(view.headerText().startsWith("Pack No. 01"), view.headerText());
+        assertEquals("580.800 V", view.batteryText(Quantity.VOLTAGE));
+        assertEquals("61.5 %", view.batteryText(Quantity.SOC));
+        assertEquals("28", view.batteryText(Quantity.CYCLES));
+        assertEquals(11, view.maxCell());
+        assertEquals(87, view.minCell());
+        assertEquals("Max V12 3350 mV   ·   Min V88 3250 mV   ·   Spread 100 mV   ·   Balancing 1", view.cellSummaryText());
+        // all 176 cells get room: 8 columns of 22
+        assertTrue(view.cellCanvas().getSize().x > 0);
+    }
+
+    @Test
+    void valuesThatAreNoLongerCurrentAreMarked() throws Exception {
+        RealtimePart part = showPack("bus-stale", 0);
+        Instant old = Instant.now().minusSeconds(30);
+        harness.postFromBusThread(BmsTopics.PACK_STATE, EventProperties.of(
+                new PackStatus("bus-stale", 1, PackLinkState.OFFLINE, old, Instant.now())));
+        assertTrue(harness.spinUntil(() -> part.view().headerText().contains("OFFLINE"), WAIT),
+                part.view().headerText());
+        assertTrue(part.view().headerText().contains("not current"), part.view().headerText());
+    }
+
+    @Test
+    void theLanguageSwitchRelabelsWithoutRestart() throws Exception {
+        RealtimePart part = showPack("bus-lang", 0);
+        harness.setLocale(Locale.CHINESE);
+        assertTrue(harness.spinUntil(() -> part.view().headerText().startsWith("\u7535\u6c60\u5305 01"), WAIT),
+                part.view().headerText());
+        assertTrue(part.view().cellSummaryText().startsWith("\u6700\u9ad8 V12"), part.view().cellSummaryText());
+        harness.setLocale(Locale.ENGLISH);
+        assertTrue(harness.spinUntil(() -> part.view().headerText().startsWith("Pack No. 01"), WAIT));
+    }
+
+    @Test
+    void theChargeFetCannotBeSwitchedOffWhileThePackDischarges() throws Exception {
+        RealtimePart part = showPack("bus-interlock", -20);
+        Answers answers = new Answers(true, true);
+        part.setPrompts(answers);
+        part.view().testButton(ControlAction.CFET_OFF).notifyListeners(SWT.Selection, null);
+        assertEquals("The charge FET cannot be switched off while the pack discharges (-20.0 A).",
+                part.view().testResult());
+        assertEquals(0, answers.asked.get(), "refused before the password or the confirmation was asked");
+    }
+
+    @Test
+    void theDischargeFetCannotBeSwitchedOffWhileThePackCharges() throws Exception {
+        RealtimePart part = showPack("bus-interlock2", 30);
+        Answers answers = new Answers(true, true);
+        part.setPrompts(answers);
+        part.view().testButton(ControlAction.DFET_OFF).notifyListeners(SWT.Selection, null);
+        assertEquals("The discharge FET cannot be switched off while the pack charges (30.0 A).",
+                part.view().testResult());
+        assertEquals(0, answers.asked.get());
+    }
+
+    @Test
+    void aLockedGateSendsNothing() throws Exception {
+        RealtimePart part = showPack("bus-locked", 0);
+        Answers answers = new Answers(false, true);
+        part.setPrompts(answers);
+        part.view().testButton(ControlAction.CFET_OFF).notifyListeners(SWT.Selection, null);
+        assertEquals(1, answers.asked.get(), "only the password was asked");
+        assertTrue(part.view().testResult().startsWith("Locked"), part.view().testResult());
+    }
+
+    @Test
+    void aConfirmedCommandGoesToThePackAndIsReadBackAndAudited() throws Exception {
+        ConnectionService connection = service(ConnectionService.class);
+        String busId = connection.open(BusSettings.parse("sim:1,cells=16,temps=4,baud=0,interval=100"));
+        try {
+            PackSelection selection = service(PackSelection.class);
+            RealtimePart part = harness.make(RealtimePart.class);
+            selection.select(busId, 1);
+            assertTrue(harness.spinUntil(() -> part.view().headerText().contains("Online"), WAIT),
+                    part.view().headerText());
+            // the simulated pack rests: the discharge FET may be opened
+            Answers cancelled = new Answers(true, false);
+            part.setPrompts(cancelled);
+            part.view().testButton(ControlAction.DFET_OFF).notifyListeners(SWT.Selection, null);
+            assertEquals(2, cancelled.asked.get());
+            assertEquals("", part.view().testResult(), "nothing sent without the confirmation");
+
+            part.setPrompts(new Answers(true, true));
+            part.view().testButton(ControlAction.DFET_OFF).notifyListeners(SWT.Selection, null);
+            assertTrue(harness.spinUntil(() -> part.view().testResult().startsWith("Close DFET: done"), WAIT),
+                    part.view().testResult());
+            assertTrue(part.view().testResult().contains("DFET On off"), part.view().testResult());
+            Path audit = Path.of(new java.net.URI(context.getProperty("osgi.instance.area"))).resolve(".metadata")
+                    .resolve("audit.log");
+            List<String> lines = Files.readAllLines(audit);
+            assertTrue(lines.stream().anyMatch(l -> l.contains(busId) && l.contains("DFET_OFF") && l.contains("SENT")),
+                    lines.toString());
+            part.view().testButton(ControlAction.DFET_ON).notifyListeners(SWT.Selection, null);
+            assertTrue(harness.spinUntil(() -> part.view().testResult().startsWith("Open DFET: done"), WAIT),
+                    part.view().testResult());
+            assertFalse(part.view().testResult().contains("failed"));
+        } finally {
+            connection.close(busId);
+        }
+    }
+}

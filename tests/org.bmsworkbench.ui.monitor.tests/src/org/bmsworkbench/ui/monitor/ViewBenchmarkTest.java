@@ -1,0 +1,125 @@
+package org.bmsworkbench.ui.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bmsworkbench.core.live.PackSelection;
+import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.EventProperties;
+import org.bmsworkbench.events.PackData;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Benchmark, not a timed test: 16 packs × 176 cells × 33 sensors, each published 10 times a second from a
+ * background thread through the real EventAdmin, with the real-time part showing one of them. It prints the
+ * share of wall time the display thread spent dispatching (target under 20 %) and the delay from a
+ * snapshot's time to the paint that shows it (target under 100 ms). The only assertions are that the view
+ * kept up at all, so a slow machine does not fail the build; the figures go to {@code docs/benchmarks.md}.
+ */
+class ViewBenchmarkTest {
+
+    private static final int PACKS = 16;
+    private static final int RATE_HZ = 10;
+    private static final Duration RUN = Duration.ofSeconds(6);
+
+    @Test
+    void sixteenPacksOf176CellsTenTimesASecond() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(ViewBenchmarkTest.class).getBundleContext();
+        EventAdmin admin = context.getService(context.getServiceReference(EventAdmin.class));
+        PackSelection selection = context.getService(context.getServiceReference(PackSelection.class));
+        String busId = "bus-bench";
+        try (PartHarness harness = new PartHarness()) {
+            Instant start = Instant.now();
+            harness.postFromBusThread(BmsTopics.BUS_STATE, Packs.busOpen(busId, start));
+            for (int a = 1; a <= PACKS; a++) {
+                harness.postFromBusThread(BmsTopics.PACK_STATE, Packs.online(busId, a, start));
+            }
+            selection.setLocked(false);
+            RealtimePart part = harness.make(RealtimePart.class);
+            harness.shell.setSize(1400, 900);
+            selection.select(busId, 5);
+            Display display = harness.display;
+
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            part.view().cellCanvas().addListener(SWT.Paint, e -> {
+                Instant shown = part.view().shownTime();
+                if (shown != null && shown.isAfter(start)) {
+                    latencies.add(Duration.between(shown, Instant.now()).toNanos());
+                }
+            });
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong published = new AtomicLong();
+            Thread bus = new Thread(() -> {
+                long period = 1_000_000_000L / RATE_HZ;
+                long next = System.nanoTime();
+                while (running.get()) {
+                    for (int a = 1; a <= PACKS; a++) {
+                        PackData d = new PackData(busId, Packs.pack(a, 176, 33, -10 - a, Instant.now()), true);
+                        admin.postEvent(new Event(BmsTopics.PACK_SNAPSHOT, EventProperties.of(d)));
+                        published.incrementAndGet();
+                    }
+                    next += period;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                }
+            }, "bench-bus-thread");
+
+            // warm up, then measure the time the display thread spends inside readAndDispatch
+            harness.spinFor(Duration.ofMillis(500));
+            bus.start();
+            harness.spinFor(Duration.ofMillis(500));
+            latencies.clear();
+            long busy = 0;
+            long begin = System.nanoTime();
+            long end = begin + RUN.toNanos();
+            while (System.nanoTime() < end) {
+                long t0 = System.nanoTime();
+                boolean dispatched = display.readAndDispatch();
+                long t1 = System.nanoTime();
+                busy += t1 - t0;
+                if (!dispatched) {
+                    display.timerExec(5, () -> {
+                    });
+                    display.sleep();
+                }
+            }
+            long wall = System.nanoTime() - begin;
+            running.set(false);
+            bus.join();
+
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            assertTrue(sorted.size() > RATE_HZ, "the view painted new values: " + sorted.size());
+            double busyShare = (double) busy / wall;
+            double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+            double p95 = sorted.get((int) (sorted.size() * 0.95)) / 1e6;
+            double max = sorted.get(sorted.size() - 1) / 1e6;
+            String report = String.format(Locale.ROOT,
+                    "view benchmark: %d packs x 176 cells x 33 sensors at %d Hz for %.1f s (%d snapshots published);"
+                            + " display thread busy %.1f %% of wall time; snapshot-to-paint latency mean %.1f ms,"
+                            + " 95th percentile %.1f ms, max %.1f ms over %d paints of the shown pack",
+                    PACKS, RATE_HZ, wall / 1e9, published.get(), busyShare * 100, mean, p95, max, sorted.size());
+            // the figure is the product of this test; Surefire keeps it in the build log
+            System.out.println(report);
+            java.nio.file.Path out = java.nio.file.Path.of("target", "view-benchmark.txt");
+            java.nio.file.Files.createDirectories(out.getParent());
+            java.nio.file.Files.writeString(out, report + "\n");
+        }
+    }
+}
