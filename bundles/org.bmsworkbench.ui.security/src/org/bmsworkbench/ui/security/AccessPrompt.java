@@ -1,5 +1,6 @@
 package org.bmsworkbench.ui.security;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import org.bmsworkbench.core.security.AccessGate;
@@ -17,10 +18,13 @@ import jakarta.inject.Inject;
  * <p>
  * A part gets one by injection, {@code @Inject AccessPrompt access}, and its bundle imports
  * {@code org.bmsworkbench.ui.security} and {@code org.bmsworkbench.core.security}. Code without injection calls
- * {@link #ensureUnlocked(Shell, AccessGate, Messages)}.
+ * {@link #ensureUnlocked(Shell, AccessGate)}.
  */
 @Creatable
 public final class AccessPrompt {
+
+    /** The strings of the workbench's current language, kept by {@link SecurityAddon}. */
+    private static volatile Messages current;
 
     private final AccessGate gate;
     private Messages messages;
@@ -49,6 +53,20 @@ public final class AccessPrompt {
     /** See {@link #ensureUnlocked(Shell, AccessGate, Messages)}. */
     public boolean ensureUnlocked(Shell shell) {
         return ensureUnlocked(shell, gate, messages);
+    }
+
+    /**
+     * As {@link #ensureUnlocked(Shell, AccessGate, Messages)}, in the workbench's current language (the default
+     * locale's when no workbench runs).
+     */
+    public static boolean ensureUnlocked(Shell shell, AccessGate gate) {
+        Messages messages = current;
+        return ensureUnlocked(shell, gate, messages != null ? messages : Messages.load(Locale.getDefault()));
+    }
+
+    /** Called with the strings of each language the workbench switches to. */
+    static void languageChanged(Messages messages) {
+        current = messages;
     }
 
     /**

@@ -1,7 +1,14 @@
 package org.bmsworkbench.ui.security;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
 
 import org.bmsworkbench.core.security.AccessRefusedException;
 import org.bmsworkbench.core.security.PasswordVault;
@@ -35,6 +42,41 @@ public class Messages {
     public String change_done;
     public String button_ok;
     public String button_cancel;
+
+    /**
+     * The strings for {@code locale} read straight from the bundle's properties files, for code that runs without
+     * e4's {@code @Translation} (which is what the workbench uses).
+     */
+    public static Messages load(Locale locale) {
+        Properties strings = new Properties();
+        read(strings, "/OSGI-INF/l10n/bundle.properties", true);
+        read(strings, "/OSGI-INF/l10n/bundle_" + locale.getLanguage() + ".properties", false);
+        Messages messages = new Messages();
+        for (Field field : Messages.class.getFields()) {
+            if (field.getType() == String.class && !Modifier.isStatic(field.getModifiers())) {
+                try {
+                    field.set(messages, strings.getProperty(field.getName(), field.getName()));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("the fields of Messages must be public", e);
+                }
+            }
+        }
+        return messages;
+    }
+
+    private static void read(Properties into, String resource, boolean required) {
+        try (InputStream in = Messages.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                if (required) {
+                    throw new IllegalStateException(resource + " is missing from the bundle");
+                }
+                return;
+            }
+            into.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
 
     public static String format(String pattern, Object... args) {
         return MessageFormat.format(pattern, args);

@@ -1,13 +1,17 @@
 package org.bmsworkbench.ui.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.bmsworkbench.core.security.AccessRefusedException;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,42 @@ class AccessPromptTest {
         harness.whenOpen(UnlockDialog.class, dialog -> DialogHarness.press(dialog.button(IDialogConstants.CANCEL_ID)));
         assertFalse(ensureUnlocked());
         assertFalse(harness.closedStray());
+    }
+
+    @Test
+    void withoutMessagesItSpeaksTheWorkbenchLanguage() throws AccessRefusedException {
+        AccessPrompt.languageChanged(Messages.load(Locale.CHINESE));
+        try {
+            String[] title = new String[1];
+            harness.whenOpen(UnlockDialog.class, dialog -> {
+                title[0] = dialog.getShell().getText();
+                DialogHarness.press(dialog.button(IDialogConstants.CANCEL_ID));
+            });
+            assertFalse(AccessPrompt.ensureUnlocked(harness.shell, harness.gate));
+            assertEquals("\u89e3\u9501", title[0]);
+            assertTrue(harness.gate.unlock(DialogHarness.FACTORY.toCharArray()));
+            assertTrue(AccessPrompt.ensureUnlocked(harness.shell, harness.gate));
+            assertFalse(harness.closedStray());
+        } finally {
+            AccessPrompt.languageChanged(null);
+        }
+    }
+
+    @Test
+    void anyInputInTheWorkbenchCountsAsActivity() throws AccessRefusedException {
+        SecurityAddon addon = new SecurityAddon();
+        addon.start(harness.gate);
+        try {
+            assertTrue(harness.gate.unlock(DialogHarness.FACTORY.toCharArray()));
+            harness.clock.advance(Duration.ofMinutes(4));
+            harness.shell.notifyListeners(SWT.KeyDown, new Event());
+            harness.clock.advance(Duration.ofMinutes(4));
+            assertTrue(harness.gate.isUnlocked(), "the key press restarted the inactivity timeout");
+        } finally {
+            addon.stop();
+        }
+        harness.clock.advance(Duration.ofMinutes(5));
+        assertFalse(harness.gate.isUnlocked());
     }
 
     @Test

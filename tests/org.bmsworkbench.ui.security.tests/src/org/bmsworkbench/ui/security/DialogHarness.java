@@ -3,8 +3,6 @@ package org.bmsworkbench.ui.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,24 +58,9 @@ final class DialogHarness implements AutoCloseable {
         display.timerExec((int) SAFETY_NET.toMillis(), safetyNet);
     }
 
-    /** The bundle's strings for {@code locale}, read from its properties files as e4's translation service does. */
+    /** The bundle's strings for {@code locale}, read from its properties files. */
     static Messages messages(Locale locale) {
-        Properties strings = new Properties();
-        load(strings, "/OSGI-INF/l10n/bundle.properties");
-        if (locale.getLanguage().equals("zh")) {
-            load(strings, "/OSGI-INF/l10n/bundle_zh.properties");
-        }
-        Messages messages = new Messages();
-        for (Field field : Messages.class.getFields()) {
-            if (field.getType() == String.class && !Modifier.isStatic(field.getModifiers())) {
-                try {
-                    field.set(messages, strings.getProperty(field.getName()));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("Messages fields must be public", e);
-                }
-            }
-        }
-        return messages;
+        return Messages.load(locale);
     }
 
     static Properties load(Properties into, String resource) {
