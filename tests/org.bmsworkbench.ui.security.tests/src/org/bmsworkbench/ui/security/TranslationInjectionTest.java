@@ -2,6 +2,7 @@ package org.bmsworkbench.ui.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -42,9 +43,11 @@ class TranslationInjectionTest {
                 AccessPrompt prompt = ContextInjectionFactory.make(AccessPrompt.class, context);
                 assertSame(harness.gate, prompt.gate());
                 assertEquals("Unlock", prompt.messages().unlock_title);
-                root.set(TranslationService.LOCALE, Locale.CHINESE);
-                assertEquals("\u89e3\u9501", prompt.messages().unlock_title);
+                root.set(TranslationService.LOCALE, Locale.SIMPLIFIED_CHINESE);
+                assertTrue(harness.spinUntil(() -> "\u89e3\u9501".equals(prompt.messages().unlock_title),
+                        DialogHarness.WAIT), prompt.messages().unlock_title);
             } finally {
+                root.set(TranslationService.LOCALE, Locale.ENGLISH);
                 // The root stays: it is e4's default context for the rest of this test run, as in PartHarness.
                 context.dispose();
             }
