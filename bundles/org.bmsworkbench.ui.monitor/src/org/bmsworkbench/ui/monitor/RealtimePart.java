@@ -198,6 +198,11 @@ public class RealtimePart {
                 Messages.format(messages.confirm_text, what, s.address(), s.busId()))) {
             return;
         }
+        // the gate may have locked itself while the confirmation was open
+        if (!gate.isUnlocked()) {
+            view.showTestResult(messages.test_hint, true);
+            return;
+        }
         gate.touch();
         CommandHandle<Reply> handle;
         try {

@@ -162,6 +162,8 @@ public final class RealtimeView extends Composite {
     public void setMessages(Messages messages) {
         this.messages = messages;
         relabel();
+        laidOutCells = -1;
+        layoutCanvases();
         redrawAll();
     }
 
@@ -246,8 +248,10 @@ public final class RealtimeView extends Composite {
         if (maxCell >= 0) {
             double max = snapshot.cellVoltage(maxCell) * 1000;
             double min = snapshot.cellVoltage(minCell) * 1000;
-            cellSummary.setText(Messages.format(messages.cells_summary, cellName(maxCell), Math.round(max),
-                    cellName(minCell), Math.round(min), Math.round(max - min), snapshot.balancing().cardinality()));
+            // as strings: MessageFormat would group thousands ("3,350 mV")
+            cellSummary.setText(Messages.format(messages.cells_summary, cellName(maxCell), String.valueOf(Math.round(max)),
+                    cellName(minCell), String.valueOf(Math.round(min)), String.valueOf(Math.round(max - min)),
+                    String.valueOf(snapshot.balancing().cardinality())));
         } else {
             cellSummary.setText(snapshot == null ? "" : messages.cells_none);
         }
@@ -341,17 +345,26 @@ public final class RealtimeView extends Composite {
     private static final int CELL_ROWS = 22;
     private static final int TEMP_ROWS = 17;
 
+    private int laidOutCells = -1;
+    private int laidOutSensors = -1;
+
+    /** Sizes the canvases for the pack's cells and sensors; a new layout only when their number changes. */
     private void layoutCanvases() {
+        int n = pack == null ? 0 : pack.cellCount();
+        int t = pack == null ? 0 : pack.temperatureCount();
+        if (n == laidOutCells && t == laidOutSensors) {
+            return;
+        }
+        laidOutCells = n;
+        laidOutSensors = t;
         GC gc = new GC(cells);
         Point ch = gc.textExtent("V000 0000 OFF");
         gc.dispose();
-        int n = pack == null ? 0 : pack.cellCount();
         int columns = Math.max(1, (n + CELL_ROWS - 1) / CELL_ROWS);
         int rows = Math.min(CELL_ROWS, Math.max(1, n));
         GridData cd = (GridData) cells.getLayoutData();
         cd.widthHint = columns * (ch.x + 18);
         cd.heightHint = rows * (ch.y + 2);
-        int t = pack == null ? 0 : pack.temperatureCount();
         int tColumns = Math.max(1, (t + TEMP_ROWS - 1) / TEMP_ROWS);
         GridData td = (GridData) temperatures.getLayoutData();
         td.widthHint = tColumns * (ch.x - 10);

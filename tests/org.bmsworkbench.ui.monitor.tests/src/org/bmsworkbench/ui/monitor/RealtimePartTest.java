@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.ConnectionService;
 import org.bmsworkbench.core.live.PackSelection;
+import org.bmsworkbench.core.security.AccessGate;
 import org.bmsworkbench.events.BmsTopics;
 import org.bmsworkbench.events.EventProperties;
 import org.bmsworkbench.events.PackLinkState;
@@ -89,7 +90,8 @@ class RealtimePartTest {
         harness.postFromBusThread(BmsTopics.PACK_SNAPSHOT, Packs.data(busId, Packs.pack(1, 176, 33, amps, now)));
         RealtimePart part = harness.make(RealtimePart.class);
         service(PackSelection.class).select(busId, 1);
-        assertTrue(harness.spinUntil(() -> part.view().headerText().contains("Online")
+        assertTrue(harness.spinUntil(() -> part.view().headerText().contains(busId + " (")
+                && part.view().headerText().contains("Online")
                 && part.view().batteryText(Quantity.CURRENT).equals(String.format(Locale.ROOT, "%.3f A", amps)), WAIT),
                 part.view().headerText());
         return part;
@@ -170,10 +172,12 @@ class RealtimePartTest {
         String busId = connection.open(BusSettings.parse("sim:1,cells=16,temps=4,baud=0,interval=100"));
         try {
             PackSelection selection = service(PackSelection.class);
+            AccessGate gate = service(AccessGate.class);
+            assertTrue(gate.unlock("AF123456".toCharArray()), "the factory password unlocks a fresh workspace");
             RealtimePart part = harness.make(RealtimePart.class);
             selection.select(busId, 1);
-            assertTrue(harness.spinUntil(() -> part.view().headerText().contains("Online"), WAIT),
-                    part.view().headerText());
+            assertTrue(harness.spinUntil(() -> part.view().headerText().contains(busId + " (Simulated bus)")
+                    && part.view().headerText().contains("Online"), WAIT), part.view().headerText());
             // the simulated pack rests: the discharge FET may be opened
             Answers cancelled = new Answers(true, false);
             part.setPrompts(cancelled);
@@ -196,6 +200,7 @@ class RealtimePartTest {
                     part.view().testResult());
             assertFalse(part.view().testResult().contains("failed"));
         } finally {
+            service(AccessGate.class).lock();
             connection.close(busId);
         }
     }
