@@ -21,6 +21,7 @@ final class RtuFrameDecoder implements FrameDecoder {
 
     private final ModbusRequest pending;
     private final byte[] request;
+    private final boolean replyIsRequest;
     private final StreamBuffer stream = new StreamBuffer(CAPACITY);
     /** The stream's bytes and count, refreshed on every change: the scan reads them many times. */
     private byte[] buffer = stream.array();
@@ -29,6 +30,7 @@ final class RtuFrameDecoder implements FrameDecoder {
     RtuFrameDecoder(ModbusRequest pending) {
         this.pending = pending;
         this.request = pending.frame();
+        this.replyIsRequest = pending.function() == 5 || pending.function() == 6;
     }
 
     @Override
@@ -98,6 +100,13 @@ final class RtuFrameDecoder implements FrameDecoder {
         boolean ours = address == pending.address();
         boolean replyHeader = ours && (function == pending.function() || function == (pending.function() | 0x80));
 
+        // FC 05 and 06 answer with a copy of the request: from an adapter that hears itself the first copy may
+        // be the echo, but it says the same, and the second copy is dropped as stale before the next request.
+        if (replyIsRequest && available >= request.length && isRequestPrefix(pos, available)
+                && Crc16.matches(buffer, pos, pos + request.length)) {
+            return new Outcome(new DecodeResult.Frame(Arrays.copyOfRange(buffer, pos, pos + request.length)),
+                    request.length);
+        }
         // A whole echo comes first: its start byte could pass for a byte count.
         if (available >= request.length && isRequestPrefix(pos, available)) {
             return new Outcome(failure(Kind.ECHO, "our own request read back"), request.length);

@@ -126,4 +126,22 @@ class ModbusCodecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegisterMap.parse(text, "t"));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
+
+    @Test
+    void aSingleCoilWriteIsAnsweredByACopyOfTheRequestEvenBehindAnEcho() throws Exception {
+        NativeModbusProtocol p = new NativeModbusProtocol();
+        Request write = p.control(1, org.bmsworkbench.protocol.ControlAction.DFET_OFF).get(0);
+        byte[] frame = write.frame();
+        assertEquals(5, frame[1]);
+        FrameDecoder alone = p.decoder(write);
+        alone.feed(frame);
+        DecodeResult r = alone.next();
+        assertTrue(r instanceof DecodeResult.Frame, String.valueOf(r));
+        assertTrue(p.decode(write, ((DecodeResult.Frame) r).bytes()).error() == null);
+        // an adapter that hears itself: two copies, the first taken as the answer
+        FrameDecoder echoed = p.decoder(write);
+        echoed.feed(frame);
+        echoed.feed(frame);
+        assertTrue(echoed.next() instanceof DecodeResult.Frame);
+    }
 }
