@@ -18,6 +18,7 @@ public final class FrameThrottle {
     public static final int FRAME_MILLIS = 16;
 
     private final Control control;
+    private final int minMillis;
     private final Display display;
     private final Runnable refresh;
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -28,6 +29,18 @@ public final class FrameThrottle {
 
     /** Refreshes {@code control} with {@code refresh}, which runs on the display thread. */
     public FrameThrottle(Control control, Runnable refresh) {
+        this(control, refresh, FRAME_MILLIS);
+    }
+
+    /**
+     * As {@link #FrameThrottle(Control, Runnable)}, at most once per {@code minMillis}: for a view whose refresh
+     * is costly and whose values a person cannot read faster anyway (a grid of 16 packs).
+     */
+    public FrameThrottle(Control control, Runnable refresh, int minMillis) {
+        if (minMillis < FRAME_MILLIS) {
+            throw new IllegalArgumentException("a refresh interval below one frame (" + FRAME_MILLIS + " ms) gains nothing");
+        }
+        this.minMillis = minMillis;
         this.control = control;
         this.display = control.getDisplay();
         this.refresh = refresh;
@@ -73,7 +86,7 @@ public final class FrameThrottle {
                 return;
             }
             long sinceLast = (System.nanoTime() - lastRunNanos) / 1_000_000;
-            int wait = (int) Math.max(0, FRAME_MILLIS - sinceLast);
+            int wait = (int) Math.max(0, minMillis - sinceLast);
             if (wait == 0) {
                 run();
             } else {

@@ -100,8 +100,11 @@ class ParallelGridPartTest {
         publishSnapshot(pack(1, 53.25, 16));
         publishSnapshot(pack(2, 52.5, 16));
         assertTrue(harness.service(PackSelection.class).select(bus, 1), "the selection must not be locked");
-        assertTrue(harness.spinUntil(() -> columns(part) == 2 && "52.50".equals(value(part, 1, VOLTAGE_ROW)), WAIT),
+        // the selection is shared by all tests: wait for this test's bus, not a previous one with the same shape
+        assertTrue(harness.spinUntil(() -> columns(part) == 2 && "53.25".equals(value(part, 0, VOLTAGE_ROW))
+                && "52.50".equals(value(part, 1, VOLTAGE_ROW)), WAIT),
                 "two packs expected, grid has " + columns(part) + " columns");
+        harness.spinFor(Duration.ofMillis(100));
         return part;
     }
 
