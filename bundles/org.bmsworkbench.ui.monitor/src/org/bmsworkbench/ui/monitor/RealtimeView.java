@@ -222,11 +222,11 @@ public final class RealtimeView extends Composite {
             case STALE -> Messages.format(messages.state_stale, when == null ? "-" : when);
             case OFFLINE -> when == null ? messages.state_offline_never : Messages.format(messages.state_offline, when);
         };
-        header.setText(Messages.format(messages.header_pack, String.format("%02d", address), title) + "    " + status);
+        setText(header, Messages.format(messages.header_pack, String.format("%02d", address), title) + "    " + status);
         header.setForeground(StateColors.of(state));
         boolean current = state == PackLinkState.ONLINE;
         for (int i = 0; i < BATTERY.length; i++) {
-            batteryValues[i].setText(snapshot == null ? "" : format(snapshot, BATTERY[i]));
+            setText(batteryValues[i], snapshot == null ? "" : format(snapshot, BATTERY[i]));
             batteryValues[i].setForeground(current ? null : NOT_CURRENT);
         }
         maxCell = -1;
@@ -249,7 +249,7 @@ public final class RealtimeView extends Composite {
             double max = snapshot.cellVoltage(maxCell) * 1000;
             double min = snapshot.cellVoltage(minCell) * 1000;
             // as strings: MessageFormat would group thousands ("3,350 mV")
-            cellSummary.setText(Messages.format(messages.cells_summary, cellName(maxCell), String.valueOf(Math.round(max)),
+            setText(cellSummary, Messages.format(messages.cells_summary, cellName(maxCell), String.valueOf(Math.round(max)),
                     cellName(minCell), String.valueOf(Math.round(min)), String.valueOf(Math.round(max - min)),
                     String.valueOf(snapshot.balancing().cardinality())));
         } else {
@@ -257,7 +257,28 @@ public final class RealtimeView extends Composite {
         }
         cellSummary.setForeground(current ? null : NOT_CURRENT);
         layoutCanvases();
-        redrawAll();
+        cells.redraw();
+        // lamps and temperatures change far less often than cell voltages: repaint them only when they do
+        String lampKey = state + (snapshot == null ? "" : snapshot.flags() + "" + snapshot.reportedFlagCategories());
+        if (!lampKey.equals(shownLamps)) {
+            shownLamps = lampKey;
+            lamps.values().forEach(Canvas::redraw);
+        }
+        String tempKey = state + (snapshot == null ? "" : java.util.Arrays.toString(snapshot.temperatures()));
+        if (!tempKey.equals(shownTemperatures)) {
+            shownTemperatures = tempKey;
+            temperatures.redraw();
+        }
+    }
+
+    private String shownLamps = "";
+    private String shownTemperatures = "";
+
+    /** GTK measures a label again on every setText: only when the text really changes. */
+    private static void setText(Label label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
     }
 
     /** The line under the control-test buttons. */
@@ -313,6 +334,8 @@ public final class RealtimeView extends Composite {
     }
 
     private void redrawAll() {
+        shownLamps = "";
+        shownTemperatures = "";
         cells.redraw();
         temperatures.redraw();
         lamps.values().forEach(Canvas::redraw);

@@ -181,6 +181,8 @@ class WorkbenchHarnessTest {
         assertEquals(AppIds.STACK_MAIN, overviewAfter.getParent().getElementId());
         assertEquals(AppIds.STACK_BOTTOM, activityAfter.getParent().getElementId());
         assertTrue(overviewAfter.isToBeRendered());
+        // the main stack holds several views now: a tab is rendered when it is brought to the front
+        parts.activate(overviewAfter);
         assertNotNull(overviewAfter.getWidget(), "the overview is rendered again");
         assertEquals(1, models.findElements(window, OVERVIEW, MPart.class).size(), "no duplicate left behind");
     }
