@@ -81,7 +81,9 @@ public final class ConnectionView extends Composite {
 
         portLabel = new Label(this, SWT.NONE);
         port = new Combo(this, SWT.READ_ONLY);
-        port.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData portData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        portData.widthHint = 170;
+        port.setLayoutData(portData);
         port.setData("org.bmsworkbench.test.id", "connection.port");
         port.addListener(SWT.Selection, e -> enableFields());
         refresh = new Button(this, SWT.PUSH);

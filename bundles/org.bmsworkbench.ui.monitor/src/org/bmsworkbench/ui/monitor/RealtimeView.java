@@ -54,6 +54,8 @@ public final class RealtimeView extends Composite {
             Quantity.PORT_VOLTAGE, Quantity.INSULATION_POSITIVE, Quantity.INSULATION_NEGATIVE };
 
     private Messages messages;
+    private final ScrolledComposite scroll;
+    private final Composite body;
     private final Label header;
     private final Group batteryGroup;
     private final Label[] batteryNames = new Label[BATTERY.length];
@@ -82,11 +84,11 @@ public final class RealtimeView extends Composite {
         super(parent, SWT.NONE);
         this.messages = messages;
         setLayout(new GridLayout(1, false));
-        ScrolledComposite scroll = new ScrolledComposite(this, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll = new ScrolledComposite(this, SWT.V_SCROLL | SWT.H_SCROLL);
         scroll.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
-        Composite body = new Composite(scroll, SWT.NONE);
+        body = new Composite(scroll, SWT.NONE);
         scroll.setContent(body);
         body.setLayout(new GridLayout(4, false));
 
@@ -156,7 +158,7 @@ public final class RealtimeView extends Composite {
         cells.addListener(SWT.Paint, this::paintCells);
 
         relabel();
-        scroll.addListener(SWT.Resize, e -> scroll.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT)));
+        scroll.addListener(SWT.Resize, e -> fitScroll());
     }
 
     public void setMessages(Messages messages) {
@@ -191,7 +193,13 @@ public final class RealtimeView extends Composite {
             e.getValue().setText(on ? messages.test_open : messages.test_close);
         }
         layoutLamps();
-        requestLayout();
+        fitScroll();
+    }
+
+    /** The scrolled area follows the content: 176 cells or a long language need scroll bars, not clipping. */
+    private void fitScroll() {
+        body.layout(true, true);
+        scroll.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
 
     /** What the header says when no pack is selected. */
@@ -392,7 +400,7 @@ public final class RealtimeView extends Composite {
         GridData td = (GridData) temperatures.getLayoutData();
         td.widthHint = tColumns * (ch.x - 10);
         td.heightHint = Math.min(TEMP_ROWS, Math.max(1, t)) * (ch.y + 2);
-        requestLayout();
+        fitScroll();
     }
 
     private void paintCells(Event e) {
@@ -450,11 +458,15 @@ public final class RealtimeView extends Composite {
         }
     }
 
-    private static final int LAMP_COLUMNS = 4;
+    private static final int LAMP_COLUMNS = 3;
 
     private void layoutLamps() {
         GC gc = new GC(this);
-        Point ch = gc.textExtent("Temperature sense error  ");
+        Point ch = gc.textExtent("X");
+        for (PackFlag f : PackFlag.values()) {
+            Point p = gc.textExtent(messages.flag(f) + "  ");
+            ch = new Point(Math.max(ch.x, p.x), Math.max(ch.y, p.y));
+        }
         gc.dispose();
         for (FlagCategory c : FlagCategory.values()) {
             int n = PackFlag.of(c).size();
