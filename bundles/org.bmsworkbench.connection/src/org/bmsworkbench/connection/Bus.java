@@ -489,8 +489,8 @@ public final class Bus implements AutoCloseable {
             return;
         }
         if (p.status.state() == state && p.status.lastGoodAnswer() != null
-                && now.toEpochMilli() - p.status.time().toEpochMilli() < 5000) {
-            // still online: say so now and then (the registry ages lastGoodAnswer), not on every poll
+                && now.toEpochMilli() - p.status.time().toEpochMilli() < 1000) {
+            // still online: once a second keeps the shown age of the last answer right, not on every poll
             return;
         }
         p.status = new PackStatus(id, p.address, state, p.lastGood, now);

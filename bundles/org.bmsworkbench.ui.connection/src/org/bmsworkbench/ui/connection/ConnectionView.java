@@ -81,12 +81,13 @@ public final class ConnectionView extends Composite {
 
         portLabel = new Label(this, SWT.NONE);
         port = new Combo(this, SWT.READ_ONLY);
-        GridData portData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        portData.widthHint = 170;
-        port.setLayoutData(portData);
+        // the whole row: a port's USB description is long, and a cut-off name is no use
+        port.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         port.setData("org.bmsworkbench.test.id", "connection.port");
         port.addListener(SWT.Selection, e -> enableFields());
+        new Label(this, SWT.NONE);
         refresh = new Button(this, SWT.PUSH);
+        refresh.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false, 2, 1));
         refresh.addListener(SWT.Selection, e -> listener.refreshPorts());
 
         gatewayLabel = new Label(this, SWT.NONE);

@@ -90,14 +90,19 @@ public final class RealtimeView extends Composite {
         scroll.setExpandVertical(true);
         body = new Composite(scroll, SWT.NONE);
         scroll.setContent(body);
-        body.setLayout(new GridLayout(4, false));
+        GridLayout bodyLayout = new GridLayout(4, false);
+        bodyLayout.verticalSpacing = 2;
+        body.setLayout(bodyLayout);
 
         header = new Label(body, SWT.NONE);
         header.setData("org.bmsworkbench.test.id", "realtime.header");
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
 
         batteryGroup = new Group(body, SWT.NONE);
-        batteryGroup.setLayout(new GridLayout(2, false));
+        // compact rows: a 176-cell pack and its 33 sensors should fit a laptop screen without scrolling
+        GridLayout batteryLayout = new GridLayout(2, false);
+        batteryLayout.verticalSpacing = 1;
+        batteryGroup.setLayout(batteryLayout);
         batteryGroup.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, false));
         for (int i = 0; i < BATTERY.length; i++) {
             batteryNames[i] = new Label(batteryGroup, SWT.NONE);
@@ -374,7 +379,7 @@ public final class RealtimeView extends Composite {
     // --- painting ---------------------------------------------------------------------------------------------
 
     private static final int CELL_ROWS = 22;
-    private static final int TEMP_ROWS = 17;
+    private static final int TEMP_ROWS = 11;
 
     private int laidOutCells = -1;
     private int laidOutSensors = -1;
@@ -394,12 +399,12 @@ public final class RealtimeView extends Composite {
         int columns = Math.max(1, (n + CELL_ROWS - 1) / CELL_ROWS);
         int rows = Math.min(CELL_ROWS, Math.max(1, n));
         GridData cd = (GridData) cells.getLayoutData();
-        cd.widthHint = columns * (ch.x + 18);
-        cd.heightHint = rows * (ch.y + 2);
+        cd.widthHint = columns * (ch.x + 14);
+        cd.heightHint = rows * (ch.y + 1);
         int tColumns = Math.max(1, (t + TEMP_ROWS - 1) / TEMP_ROWS);
         GridData td = (GridData) temperatures.getLayoutData();
         td.widthHint = tColumns * (ch.x - 10);
-        td.heightHint = Math.min(TEMP_ROWS, Math.max(1, t)) * (ch.y + 2);
+        td.heightHint = Math.min(TEMP_ROWS, Math.max(1, t)) * (ch.y + 1);
         fitScroll();
     }
 
@@ -410,8 +415,8 @@ public final class RealtimeView extends Composite {
         }
         boolean current = state == PackLinkState.ONLINE;
         Point ch = gc.textExtent("V000 0000 OFF");
-        int columnWidth = ch.x + 18;
-        int rowHeight = ch.y + 2;
+        int columnWidth = ch.x + 14;
+        int rowHeight = ch.y + 1;
         Point nameWidth = gc.textExtent("V000 ");
         Point valueWidth = gc.textExtent("0000 ");
         for (int i = 0; i < pack.cellCount(); i++) {
@@ -450,7 +455,7 @@ public final class RealtimeView extends Composite {
         int columnWidth = ch.x + 16;
         for (int i = 0; i < pack.temperatureCount(); i++) {
             int x = (i / TEMP_ROWS) * columnWidth;
-            int y = (i % TEMP_ROWS) * (ch.y + 2);
+            int y = (i % TEMP_ROWS) * (ch.y + 1);
             double t = pack.temperature(i);
             String text = String.format(Locale.ROOT, "T%02d %6s", i + 1,
                     Double.isNaN(t) ? "-" : String.format(Locale.ROOT, "%.1f", t));
@@ -458,7 +463,7 @@ public final class RealtimeView extends Composite {
         }
     }
 
-    private static final int LAMP_COLUMNS = 3;
+    private static final int LAMP_COLUMNS = 2;
 
     private void layoutLamps() {
         GC gc = new GC(this);
