@@ -11,6 +11,7 @@ import org.bmsworkbench.events.BmsTopics;
 import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.EventProperties;
+import org.bmsworkbench.ui.testsupport.PartHarness;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

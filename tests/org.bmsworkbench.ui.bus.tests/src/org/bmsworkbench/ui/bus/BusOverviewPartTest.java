@@ -20,6 +20,7 @@ import org.bmsworkbench.events.EventProperties;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.ui.common.StateColors;
+import org.bmsworkbench.ui.testsupport.PartHarness;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

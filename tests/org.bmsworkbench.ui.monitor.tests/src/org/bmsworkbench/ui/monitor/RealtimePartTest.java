@@ -22,6 +22,7 @@ import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.ControlAction;
+import org.bmsworkbench.ui.testsupport.PartHarness;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;

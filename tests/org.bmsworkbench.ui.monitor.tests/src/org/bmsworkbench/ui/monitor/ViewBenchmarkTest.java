@@ -16,6 +16,7 @@ import org.bmsworkbench.events.BmsTopics;
 import org.bmsworkbench.events.EventProperties;
 import org.bmsworkbench.events.PackData;
 import org.bmsworkbench.ui.parallel.ParallelGridPart;
+import org.bmsworkbench.ui.testsupport.PartHarness;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -25,6 +25,7 @@ import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.ui.parallel.model.GridRow;
 import org.bmsworkbench.ui.parallel.model.ParallelGrid;
+import org.bmsworkbench.ui.testsupport.PartHarness;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.nebula.widgets.nattable.copy.action.CopyDataAction;
 import org.eclipse.nebula.widgets.nattable.layer.cell.ILayerCell;

@@ -1,4 +1,4 @@
-package org.bmsworkbench.ui.parallel;
+package org.bmsworkbench.ui.testsupport;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -22,11 +22,11 @@ import org.osgi.service.event.EventAdmin;
  * Creates real parts in a Shell with e4 dependency injection, backed by the OSGi service registry of the
  * test runtime (real Declarative Services components and the real EventAdmin).
  */
-final class PartHarness implements AutoCloseable {
+public final class PartHarness implements AutoCloseable {
 
-    final Display display;
-    final Shell shell;
-    final IEclipseContext context;
+    public final Display display;
+    public final Shell shell;
+    public final IEclipseContext context;
     private final BundleContext bundleContext;
 
     /**
@@ -35,7 +35,7 @@ final class PartHarness implements AutoCloseable {
      */
     private static IEclipseContext root;
 
-    PartHarness() {
+    public PartHarness() {
         display = Display.getDefault();
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
@@ -46,7 +46,7 @@ final class PartHarness implements AutoCloseable {
     }
 
     /** The application-level context; setting {@link TranslationService#LOCALE} here switches the language. */
-    static synchronized IEclipseContext root(BundleContext bundleContext, Display display) {
+    public static synchronized IEclipseContext root(BundleContext bundleContext, Display display) {
         if (root == null) {
             root = EclipseContextFactory.getServiceContext(bundleContext).createChild("test-application");
             root.set(TranslationService.LOCALE, Locale.ENGLISH);
@@ -82,11 +82,11 @@ final class PartHarness implements AutoCloseable {
     }
 
     /** Switches the language of every part made by any harness. */
-    void setLocale(Locale locale) {
+    public void setLocale(Locale locale) {
         root(bundleContext, display).set(TranslationService.LOCALE, locale);
     }
 
-    <T> T make(Class<T> partClass) {
+    public <T> T make(Class<T> partClass) {
         T part = ContextInjectionFactory.make(partClass, context);
         shell.layout(true, true);
         shell.open();
@@ -94,7 +94,7 @@ final class PartHarness implements AutoCloseable {
     }
 
     /** A service of the test runtime (a real DS component); the reference is kept for the whole run. */
-    <T> T service(Class<T> type) {
+    public <T> T service(Class<T> type) {
         var ref = bundleContext.getServiceReference(type);
         if (ref == null) {
             throw new IllegalStateException("no " + type.getName() + " service in the test runtime");
@@ -103,7 +103,7 @@ final class PartHarness implements AutoCloseable {
     }
 
     /** Posts an event from a background thread, the way a bus thread does. */
-    void postFromBusThread(String topic, java.util.Map<String, ?> properties) throws InterruptedException {
+    public void postFromBusThread(String topic, java.util.Map<String, ?> properties) throws InterruptedException {
         Thread t = new Thread(() -> {
             var ref = bundleContext.getServiceReference(EventAdmin.class);
             EventAdmin admin = bundleContext.getService(ref);
@@ -118,7 +118,7 @@ final class PartHarness implements AutoCloseable {
     }
 
     /** Runs the event loop until {@code condition} holds or {@code timeout} passes. */
-    boolean spinUntil(BooleanSupplier condition, Duration timeout) {
+    public boolean spinUntil(BooleanSupplier condition, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (condition.getAsBoolean()) {
@@ -133,7 +133,7 @@ final class PartHarness implements AutoCloseable {
         return condition.getAsBoolean();
     }
 
-    void spinFor(Duration duration) {
+    public void spinFor(Duration duration) {
         spinUntil(() -> false, duration);
     }
 
