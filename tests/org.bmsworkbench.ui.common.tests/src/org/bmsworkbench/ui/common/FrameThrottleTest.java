@@ -102,4 +102,17 @@ class FrameThrottleTest {
         assertThrows(IllegalArgumentException.class, () -> new FrameThrottle(shell, () -> {
         }).repeatEvery(0));
     }
+
+    @Test
+    void aSlowerRefreshIntervalStillRefreshesAndOneBelowAFrameIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new FrameThrottle(control, refreshes::incrementAndGet, 5));
+        FrameThrottle throttle = new FrameThrottle(control, refreshes::incrementAndGet, 100);
+        throttle.request();
+        spin(2000, () -> refreshes.get() == 1);
+        assertEquals(1, refreshes.get());
+        // a request right after a refresh waits for the interval instead of being lost
+        throttle.request();
+        spin(2000, () -> refreshes.get() == 2);
+        assertEquals(2, refreshes.get());
+    }
 }
