@@ -402,7 +402,6 @@ public final class Bus implements AutoCloseable {
         long started = System.nanoTime();
         p.nextDueNanos = started + TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis());
         PackSnapshot merged = null;
-        boolean answered = false;
         for (Request r : requests) {
             Outcome o = runner.run(protocol, r, timeoutMillis, probe ? 0 : settings.retries());
             counters.add(o);
@@ -411,7 +410,6 @@ public final class Bus implements AutoCloseable {
                 events.visited(id, p.address, null);
                 return true;
             }
-            answered = true;
             Reply reply = o.reply();
             if (reply.isError()) {
                 continue;
@@ -421,9 +419,6 @@ public final class Bus implements AutoCloseable {
                     merged = merged == null ? s : merged.mergedWith(s);
                 }
             }
-        }
-        if (!answered) {
-            return true;
         }
         lastAnswerNanos = System.nanoTime();
         silentReopens = 0;

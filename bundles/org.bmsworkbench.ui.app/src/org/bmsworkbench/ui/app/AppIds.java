@@ -7,7 +7,6 @@ public final class AppIds {
     public static final String PERSPECTIVE_MAIN = "org.bmsworkbench.perspective.main";
     public static final String STACK_MAIN = "org.bmsworkbench.ui.stack.main";
     public static final String STACK_BOTTOM = "org.bmsworkbench.ui.stack.bottom";
-    public static final String STACK_LEFT = "org.bmsworkbench.ui.stack.left";
     public static final String COMMAND_SHOW_VIEW = "org.bmsworkbench.command.showView";
     public static final String PARAM_PART_ID = "org.bmsworkbench.command.showView.partId";
     public static final String COMMAND_LANGUAGE = "org.bmsworkbench.command.language";
