@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
@@ -59,6 +60,7 @@ public final class Bus implements AutoCloseable {
     private final BusEvents events;
     private final Clock clock;
     private final Consumer<String> log;
+    private final Supplier<WriteGuard> guard;
     private final int timeoutMillis;
     private final List<PackTracker> packs = new ArrayList<>();
     private final LinkCounters counters = new LinkCounters();
@@ -89,7 +91,17 @@ public final class Bus implements AutoCloseable {
      */
     public Bus(String id, BusSettings settings, BmsProtocol protocol, Connector connector, BusEvents events,
             Clock clock, Consumer<String> log) throws ProtocolException {
+        this(id, settings, protocol, connector, events, clock, log, () -> WriteGuard.NONE);
+    }
+
+    /**
+     * @param guard the write guard of the moment (it may come and go with its bundle); without one, no command
+     *              changes a pack
+     */
+    public Bus(String id, BusSettings settings, BmsProtocol protocol, Connector connector, BusEvents events,
+            Clock clock, Consumer<String> log, Supplier<WriteGuard> guard) throws ProtocolException {
         this.id = id;
+        this.guard = guard;
         this.settings = settings;
         this.protocol = protocol;
         this.connector = connector;
@@ -300,7 +312,7 @@ public final class Bus implements AutoCloseable {
             earliest = Math.min(earliest, p.nextDueNanos - now);
         }
         if (due != null) {
-            if (visit(due)) {
+            if (visit(due, false)) {
                 due.sweptBy = sweeps + 1;
             }
         }
@@ -394,10 +406,14 @@ public final class Bus implements AutoCloseable {
         }
     }
 
-    /** Polls one pack; false when it only answered a probe and its full poll comes next. */
-    private boolean visit(PackTracker p) throws IOException {
-        boolean probe = p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter();
-        boolean full = probe || p.visits % settings.fullEvery() == 0;
+    /**
+     * Polls one pack; false when it only answered a probe and its full poll comes next.
+     *
+     * @param fresh a full poll whatever the pack's state, for a write guard that judges on what the pack says now
+     */
+    private boolean visit(PackTracker p, boolean fresh) throws IOException {
+        boolean probe = !fresh && p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter();
+        boolean full = fresh || probe || p.visits % settings.fullEvery() == 0;
         List<Request> requests = probe ? List.of(p.summary.get(0)) : full ? p.full : p.summary;
         long started = System.nanoTime();
         p.nextDueNanos = started + TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis());
@@ -576,6 +592,9 @@ public final class Bus implements AutoCloseable {
         }
         q.report(CommandProgress.State.RUNNING, 0, 0, "");
         try {
+            if (q.command instanceof GuardedCommand<T> g) {
+                admit(q, g);
+            }
             T result = q.command.run(q);
             q.succeed(result);
         } catch (IOException e) {
@@ -590,6 +609,25 @@ public final class Bus implements AutoCloseable {
         }
     }
 
+    /**
+     * A command changes a pack only when the write guard issued it and, right now, accepts it on values the pack
+     * gave a moment ago: a charge that started while a person read the confirmation is seen here.
+     */
+    private void admit(Queued<?> q, GuardedCommand<?> command) throws IOException, CommandException {
+        WriteGuard g = guard.get();
+        if (!g.issued(command)) {
+            throw new CommandException(command.label() + " was not issued by the write guard: refused, nothing was sent");
+        }
+        PackTracker p = packs.stream().filter(t -> t.address == command.address()).findFirst()
+                .orElseThrow(() -> new CommandException("pack " + command.address() + " is not on bus " + id
+                        + ": nothing was sent"));
+        Instant before = clock.instant();
+        visit(p, true);
+        Instant good = p.lastGood;
+        g.admit(command, good != null && !good.isBefore(before) ? p.latest : null);
+        q.changes = command.address();
+    }
+
     /** A command waiting in, or taken from, the queue; also its own context while it runs. */
     private final class Queued<T> implements CommandHandle<T>, CommandContext, Comparable<Queued<?>> {
         final BusCommand<T> command;
@@ -597,6 +635,8 @@ public final class Bus implements AutoCloseable {
         final CompletableFuture<T> future = new CompletableFuture<>();
         volatile boolean cancelRequested;
         volatile CommandProgress progress;
+        /** The pack the write guard let this command change; -1: it may only read. */
+        int changes = -1;
 
         Queued(BusCommand<T> command, long commandId) {
             this.command = command;
@@ -655,6 +695,11 @@ public final class Bus implements AutoCloseable {
             checkCancelled();
             if (runner == null) {
                 throw new IOException("the port is closed");
+            }
+            if ((changes < 0 || request.address() != changes) && protocol.changesDevice(request.frame())) {
+                throw new CommandException("refused: " + request.description() + " would change pack "
+                        + request.address() + ", and only a command the write guard admitted for that pack may;"
+                        + " nothing was sent");
             }
             Outcome o = runner.run(protocol, request, timeoutMillis, settings.retries());
             counters.add(o);

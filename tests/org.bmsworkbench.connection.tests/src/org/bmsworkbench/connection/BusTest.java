@@ -250,7 +250,7 @@ class BusTest {
             int txBefore = txTo(h, 1);
             ParameterSet wrong = ParameterSet.of(page.definitions()).withReadValue("cellHighVoltageAlarm", 7.5);
             ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> bus.submit(Commands.writeParameters(1, wrong)).result().get(20, TimeUnit.SECONDS));
+                    () -> bus.submit(h.guard.issue(1, Commands.writeParameters(1, wrong))).result().get(20, TimeUnit.SECONDS));
             assertInstanceOf(IllegalArgumentException.class, e.getCause());
             assertTrue(e.getCause().getMessage().contains("nothing was sent"), e.getCause().getMessage());
             assertTrue(h.events.frames.stream().skip(0).noneMatch(f -> f.direction() == FrameRecord.Direction.TX
@@ -259,7 +259,7 @@ class BusTest {
 
             ParameterSet low = ParameterSet.of(page.definitions()).with("cellHighVoltageAlarm", 3.2)
                     .with("cellHighVoltageAlarmRecovery", 3.1);
-            ParameterSet back = bus.submit(Commands.writeParameters(1, low)).result().get(20, TimeUnit.SECONDS);
+            ParameterSet back = bus.submit(h.guard.issue(1, Commands.writeParameters(1, low))).result().get(20, TimeUnit.SECONDS);
             assertEquals(3.2, back.value("cellHighVoltageAlarm"), 1e-9);
             Recorder.await(WAIT, "CELL_OV raised", () -> {
                 h.sim.advance(2);
@@ -267,7 +267,7 @@ class BusTest {
             });
             ParameterSet restore = ParameterSet.of(page.definitions()).with("cellHighVoltageAlarm", alarm)
                     .with("cellHighVoltageAlarmRecovery", page.value("cellHighVoltageAlarmRecovery"));
-            bus.submit(Commands.writeParameters(1, restore)).result().get(20, TimeUnit.SECONDS);
+            bus.submit(h.guard.issue(1, Commands.writeParameters(1, restore))).result().get(20, TimeUnit.SECONDS);
             Recorder.await(WAIT, "CELL_OV cleared", () -> {
                 h.sim.advance(2);
                 return h.events.flags.stream().anyMatch(f -> f.flag() == PackFlag.CELL_OV && !f.raised());
@@ -304,6 +304,58 @@ class BusTest {
             assertTrue(e.getMessage().contains("failed"), e.getMessage());
             bus.close();
             assertEquals(BusState.CLOSED, bus.status().state());
+        }
+    }
+
+    @Test
+    void onlyCommandsTheWriteGuardIssuedAndAdmittedChangeAPack() throws Exception {
+        try (SimHarness h = new SimHarness(new NativeModbusProtocol(), 2, 16, 4, LineTiming.none())) {
+            Bus bus = h.open(SimHarness.settings("modbus-native", List.of(1, 2)).withPollInterval(20));
+            Recorder.await(WAIT, "open", () -> h.events.sweeps > 0);
+            ParameterSet page = bus.submit(Commands.readParameters(1)).result().get(20, TimeUnit.SECONDS);
+            ParameterSet low = ParameterSet.of(page.definitions()).with("cellHighVoltageAlarm", 3.2)
+                    .with("cellHighVoltageAlarmRecovery", 3.1);
+            double before = h.sim.pack(1).parameter("cellHighVoltageAlarm");
+
+            // a stock command submitted by anyone: refused before its first frame
+            ExecutionException direct = assertThrows(ExecutionException.class,
+                    () -> bus.submit(Commands.writeParameters(1, low)).result().get(20, TimeUnit.SECONDS));
+            assertInstanceOf(CommandException.class, direct.getCause());
+            assertTrue(direct.getCause().getMessage().contains("nothing was sent"), direct.getCause().getMessage());
+            // a control action, and a raw register write disguised as a read
+            assertThrows(ExecutionException.class, () -> bus.submit(Commands.control(1,
+                    org.bmsworkbench.protocol.ControlAction.DFET_OFF)).result().get(20, TimeUnit.SECONDS));
+            Request disguised = new Request(Command.ANALOG, 1,
+                    h.protocol.writeParameters(1, low).get(0).frame(), "read input registers");
+            ExecutionException raw = assertThrows(ExecutionException.class, () -> bus.submit(new BusCommand<Object>() {
+                @Override
+                public String label() {
+                    return "a read that writes";
+                }
+
+                @Override
+                public Object run(CommandContext c) throws Exception {
+                    return c.transact(disguised);
+                }
+            }).result().get(20, TimeUnit.SECONDS));
+            assertTrue(raw.getCause().getMessage().startsWith("refused"), raw.getCause().getMessage());
+            // a guarded command the guard did not issue, and one issued for pack 2 that writes pack 1
+            GuardedCommand<ParameterSet> forged = new TestGuard().issue(1, Commands.writeParameters(1, low));
+            assertThrows(ExecutionException.class, () -> bus.submit(forged).result().get(20, TimeUnit.SECONDS));
+            assertThrows(ExecutionException.class, () -> bus.submit(h.guard.issue(2, Commands.writeParameters(1, low)))
+                    .result().get(20, TimeUnit.SECONDS));
+            assertTrue(h.events.frames.stream().noneMatch(f -> f.direction() == FrameRecord.Direction.TX
+                    && f.note().toLowerCase().contains("write")), "no write frame went out");
+            assertEquals(before, h.sim.pack(1).parameter("cellHighVoltageAlarm"), 1e-9);
+            assertEquals(1, h.guard.admitted.get(), "only the command for pack 2 was admitted, and only for pack 2");
+
+            // issued and admitted on a snapshot polled just before: it goes through
+            ParameterSet back = bus.submit(h.guard.issue(1, Commands.writeParameters(1, low))).result()
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(3.2, back.value("cellHighVoltageAlarm"), 1e-9);
+            assertEquals(3.2, h.sim.pack(1).parameter("cellHighVoltageAlarm"), 1e-9);
+            assertEquals(2, h.guard.admitted.get());
+            assertTrue(h.guard.lastFresh != null && h.guard.lastFresh.address() == 1);
         }
     }
 }

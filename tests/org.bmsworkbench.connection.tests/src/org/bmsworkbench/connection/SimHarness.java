@@ -33,6 +33,7 @@ final class SimHarness implements AutoCloseable {
     final InProcessEndpoint endpoint = new InProcessEndpoint();
     final Recorder events = new Recorder();
     final Set<Integer> deaf = ConcurrentHashMap.newKeySet();
+    final TestGuard guard = new TestGuard();
     Bus bus;
 
     SimHarness(BmsProtocol protocol, int packs, int cells, int temps, LineTiming timing) {
@@ -49,7 +50,7 @@ final class SimHarness implements AutoCloseable {
 
     /** Opens a bus on the line with these settings' addresses and timing. */
     Bus open(BusSettings settings) throws ProtocolException {
-        bus = new Bus("bus-t", settings, protocol, this::connect, events, Clock.systemUTC(), m -> { });
+        bus = new Bus("bus-t", settings, protocol, this::connect, events, Clock.systemUTC(), m -> { }, () -> guard);
         bus.setRecovery(10, 100, 2000);
         bus.start();
         return bus;
