@@ -20,7 +20,6 @@ import org.bmsworkbench.core.security.AccessGate;
 import org.bmsworkbench.core.security.AuditEntry;
 import org.bmsworkbench.core.security.AuditLog;
 import org.bmsworkbench.events.PackLinkState;
-import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.model.PackSnapshot;
 
 /**
@@ -31,6 +30,7 @@ import org.bmsworkbench.model.PackSnapshot;
 public class GuardedWrites implements WriteService, WriteGuard {
 
     private final ConnectionService connection;
+    private final PackStates shown;
     private final AccessGate gate;
     private final AuditLog audit;
     private final Clock clock;
@@ -38,8 +38,9 @@ public class GuardedWrites implements WriteService, WriteGuard {
     /** The value before each admitted write, as the poll just before it showed. */
     private final Map<GuardedCommand<?>, String> admittedOver = new ConcurrentHashMap<>();
 
-    public GuardedWrites(ConnectionService connection, AccessGate gate, AuditLog audit, Clock clock) {
+    public GuardedWrites(ConnectionService connection, PackStates shown, AccessGate gate, AuditLog audit, Clock clock) {
         this.connection = connection;
+        this.shown = shown;
         this.gate = gate;
         this.audit = audit;
         this.clock = clock;
@@ -47,9 +48,8 @@ public class GuardedWrites implements WriteService, WriteGuard {
 
     @Override
     public Judgement judge(PackWrite<?> write) {
-        PackSnapshot latest = connection.latest(write.busId(), write.address()).orElse(null);
-        PackLinkState state = connection.packs(write.busId()).stream().filter(p -> p.address() == write.address())
-                .map(PackStatus::state).findFirst().orElse(PackLinkState.OFFLINE);
+        PackSnapshot latest = shown.latest(write.busId(), write.address()).orElse(null);
+        PackLinkState state = shown.state(write.busId(), write.address());
         Optional<Refusal> refusal;
         if (latest == null) {
             refusal = Optional.of(Refusal.NO_DATA);
@@ -63,8 +63,7 @@ public class GuardedWrites implements WriteService, WriteGuard {
 
     @Override
     public <T> CompletableFuture<WriteOutcome<T>> submit(PackWrite<T> write) {
-        PackSnapshot latest = connection.latest(write.busId(), write.address()).orElse(null);
-        String before = write.oldValue(latest);
+        String before = write.oldValue(shown.latest(write.busId(), write.address()).orElse(null));
         if (!gate.isUnlocked()) {
             return CompletableFuture.completedFuture(refuse(write, before, Refusal.LOCKED,
                     "the access gate is locked; nothing was sent"));
@@ -96,7 +95,7 @@ public class GuardedWrites implements WriteService, WriteGuard {
 
     @Override
     public void cancelled(PackWrite<?> write) {
-        String before = write.oldValue(connection.latest(write.busId(), write.address()).orElse(null));
+        String before = write.oldValue(shown.latest(write.busId(), write.address()).orElse(null));
         try {
             record(write, before, AuditEntry.Result.CANCELLED, "cancelled at the confirmation; nothing was sent");
         } catch (IOException e) {

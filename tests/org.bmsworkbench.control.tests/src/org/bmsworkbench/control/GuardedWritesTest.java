@@ -49,7 +49,7 @@ class GuardedWritesTest {
         rack = new SimulatedRack(2);
         gate = new AccessControl(new PasswordVault(dir.resolve("access")), Clock.systemUTC(), s -> { });
         audit = new AuditLogFile(dir.resolve("audit.log"));
-        writes = new GuardedWrites(rack, gate, audit, Clock.systemUTC());
+        writes = new GuardedWrites(rack, rack, gate, audit, Clock.systemUTC());
         rack.guard = writes;
     }
 

@@ -36,7 +36,7 @@ import org.bmsworkbench.sim.wire.SimLine;
  * One simulated bus behind the real {@link Bus}, seen through the {@link ConnectionService} interface the write
  * service uses; the guard is whatever the test installs. Every frame on the line is kept.
  */
-final class SimulatedRack implements ConnectionService, AutoCloseable {
+final class SimulatedRack implements ConnectionService, PackStates, AutoCloseable {
 
     static final String BUS = "bus-g";
 
@@ -125,6 +125,12 @@ final class SimulatedRack implements ConnectionService, AutoCloseable {
     @Override
     public Optional<PackSnapshot> latest(String busId, int address) {
         return BUS.equals(busId) ? bus.latest(address) : Optional.empty();
+    }
+
+    @Override
+    public org.bmsworkbench.events.PackLinkState state(String busId, int address) {
+        return bus.packStates().stream().filter(p -> p.address() == address).map(PackStatus::state).findFirst()
+                .orElse(org.bmsworkbench.events.PackLinkState.OFFLINE);
     }
 
     @Override
