@@ -163,7 +163,8 @@ public class RealtimePart {
 
     // --- control test ------------------------------------------------------------------------------------------
 
-    private void control(ControlAction action) {
+    /** Runs one control-test action for the pack shown, from its button or from the command. */
+    public void control(ControlAction action) {
         SelectedPack s = shown;
         if (s == null) {
             view.showTestResult(messages.refused_NO_DATA, true);

@@ -245,4 +245,21 @@ class RealtimePartTest {
             connection.close(busId);
         }
     }
+
+    @Test
+    void theControlCommandsAreEnabledOnlyWhileTheWriteServiceWouldLetThemGo() throws Exception {
+        showPack("bus-command", -20);
+        ControlHandler handler = new ControlHandler();
+        org.bmsworkbench.control.WriteService writes = service(org.bmsworkbench.control.WriteService.class);
+        PackSelection selection = service(PackSelection.class);
+        assertFalse(handler.canExecute("CFET_OFF", selection, writes), "no CFET off while discharging");
+        assertTrue(handler.canExecute("DFET_OFF", selection, writes));
+        assertTrue(handler.canExecute("CFET_ON", selection, writes));
+        assertFalse(handler.canExecute("REBOOT", selection, writes), "not a control-test action");
+        assertFalse(handler.canExecute(null, selection, writes));
+        harness.postFromBusThread(BmsTopics.PACK_STATE, EventProperties.of(new PackStatus("bus-command", 1,
+                PackLinkState.STALE, Instant.now().minusSeconds(20), Instant.now())));
+        assertTrue(harness.spinUntil(() -> !handler.canExecute("DFET_OFF", selection, writes), WAIT),
+                "nothing is enabled on values that are not current");
+    }
 }
