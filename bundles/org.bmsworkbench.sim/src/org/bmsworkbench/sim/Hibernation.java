@@ -28,7 +28,7 @@ final class Hibernation {
         wakeAt = Double.NaN;
     }
 
-    /** A frame on the line: one for this board keeps it awake, any frame wakes it. */
+    /** A frame on the line: one for this board puts off dormancy, any frame wakes a sleeping board. */
     void lineActivity(boolean addressed, double now) {
         if (addressed) {
             lastAddressed = now;

@@ -169,7 +169,7 @@ final class PackModel {
                 sleep();
             }
         } else {
-            physics.balancing().clear();
+            physics.stopBalancing();
         }
         refresh();
     }
@@ -247,7 +247,7 @@ final class PackModel {
     /** Sends the board to sleep: no balancing, no heater or fan, and its FETs no longer conduct. */
     void sleep() {
         hibernation.sleep();
-        physics.balancing().clear();
+        physics.stopBalancing();
         protections.sleep();
         physics.setCurrent(0);
     }
@@ -291,7 +291,10 @@ final class PackModel {
         lastResult = code;
     }
 
-    /** Keeps {@code r} for the host's "last result" read; a refused value leaves the previous one. */
+    /**
+     * Keeps {@code r} for the host's "last result" read; an invalid value is never stored there (the native
+     * protocol answers it with exception 03), so it leaves the previous result.
+     */
     BoardResult result(BoardResult r) {
         lastResult = r == BoardResult.INVALID_VALUE ? lastResult : r.code();
         return r;

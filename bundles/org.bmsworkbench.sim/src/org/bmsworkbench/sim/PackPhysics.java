@@ -252,8 +252,17 @@ final class PackPhysics {
 
     // --- balancing -----------------------------------------------------------------------------------------
 
-    BitSet balancing() {
-        return balancing;
+    boolean balancing(int cell) {
+        return balancing.get(cell);
+    }
+
+    boolean anyBalancing() {
+        return !balancing.isEmpty();
+    }
+
+    /** Balancing needs the board: a sleeping board switches every resistor off. */
+    void stopBalancing() {
+        balancing.clear();
     }
 
     /**

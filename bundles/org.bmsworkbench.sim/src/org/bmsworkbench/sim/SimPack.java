@@ -25,7 +25,6 @@ import org.bmsworkbench.protocol.device.FirmwareTarget;
 public final class SimPack implements Board {
 
     static final int HISTORY_CAPACITY = PackRecords.HISTORY_CAPACITY;
-    static final int ALARM_CAPACITY = PackRecords.ALARM_CAPACITY;
     private static final double ERASE_SECONDS = 3;
     private static final double RESTORE_SECONDS = 1;
 

@@ -45,7 +45,7 @@ final class SnapshotBuilder {
             if (i < physics.cells()) {
                 double v = Math.round(physics.measuredCell(i) * 1000) / 1000.0;
                 b.cellVoltage(i, v);
-                b.balancing(i, physics.balancing().get(i));
+                b.balancing(i, physics.balancing(i));
                 sum += v;
                 max = Math.max(max, v);
                 min = Math.min(min, v);
@@ -103,7 +103,10 @@ final class SnapshotBuilder {
         return b.build();
     }
 
-    /** The currents the board lets a charger and a load draw: halved out of the comfortable temperatures. */
+    /**
+     * The currents the board lets a charger and a load draw: none through an open FET, halved below 10 °C or
+     * above 45 °C, cut near the top of charge and at a low SOC.
+     */
     private void limits(PackSnapshot.Builder b, boolean cfet, boolean dfet, boolean derated, double maxCell) {
         double derate = derated ? 0.5 : 1;
         double chargeLimit = !cfet ? 0 : page.get("maxChargeCurrent") * derate
@@ -130,7 +133,7 @@ final class SnapshotBuilder {
                 .flag(PackFlag.HEATING, protections.heating())
                 .flag(PackFlag.HEAT_DISSIPATION, protections.radiating())
                 .flag(PackFlag.CHARGE_CURRENT_LIMIT_ON, protections.limiterOn())
-                .flag(PackFlag.BALANCING, !physics.balancing().isEmpty())
+                .flag(PackFlag.BALANCING, physics.anyBalancing())
                 .flag(PackFlag.BUZZER, page.enabled("enableBuzzer") && protections.active().stream()
                         .anyMatch(f -> f.category() == FlagCategory.PROTECTION));
         for (PackFlag f : protections.active()) {
