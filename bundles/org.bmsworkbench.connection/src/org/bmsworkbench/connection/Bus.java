@@ -58,7 +58,7 @@ public final class Bus implements AutoCloseable {
     private final BmsProtocol protocol;
     private final Connector connector;
     private final BusEvents events;
-    private final Clock clock;
+    private final BusClock clock;
     private final Consumer<String> log;
     private final Supplier<WriteGuard> guard;
     private final int timeoutMillis;
@@ -100,6 +100,12 @@ public final class Bus implements AutoCloseable {
      */
     public Bus(String id, BusSettings settings, BmsProtocol protocol, Connector connector, BusEvents events,
             Clock clock, Consumer<String> log, Supplier<WriteGuard> guard) throws ProtocolException {
+        this(id, settings, protocol, connector, events, BusClock.system(clock), log, guard);
+    }
+
+    /** A bus whose scheduling, timeouts and backoff all pass on {@code clock}. */
+    Bus(String id, BusSettings settings, BmsProtocol protocol, Connector connector, BusEvents events,
+            BusClock clock, Consumer<String> log, Supplier<WriteGuard> guard) throws ProtocolException {
         this.id = id;
         this.guard = guard;
         this.settings = settings;
@@ -295,7 +301,7 @@ public final class Bus implements AutoCloseable {
             runCommand(q);
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         PackTracker due = null;
         long earliest = Long.MAX_VALUE;
         for (int i = 1; i <= packs.size(); i++) {
@@ -339,11 +345,11 @@ public final class Bus implements AutoCloseable {
                 return false;
             }
             port = p;
-            runner = new TransactionRunner(p, settings.transport().baud(), settings.transport().bitsPerCharacter());
+            runner = new TransactionRunner(p, settings.transport().baud(), settings.transport().bitsPerCharacter(), clock);
             runner.setTap(new Tap());
             opens++;
             reconnectDelayMillis = 0;
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             lastAnswerNanos = now;
             for (PackTracker pack : packs) {
                 pack.nextDueNanos = now;
@@ -398,7 +404,7 @@ public final class Bus implements AutoCloseable {
      * answers. When every pack has been silent for a while, the port is reopened, at growing intervals.
      */
     private void suspectSilence() {
-        long silentFor = System.nanoTime() - lastAnswerNanos;
+        long silentFor = clock.nanoTime() - lastAnswerNanos;
         long limit = TimeUnit.MILLISECONDS.toNanos(silenceReopenMillis) << Math.min(silentReopens, 4);
         if (silentFor > limit && packs.stream().allMatch(p -> p.failures > 0)) {
             silentReopens++;
@@ -415,7 +421,7 @@ public final class Bus implements AutoCloseable {
         boolean probe = !fresh && p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter();
         boolean full = fresh || probe || p.visits % settings.fullEvery() == 0;
         List<Request> requests = probe ? List.of(p.summary.get(0)) : full ? p.full : p.summary;
-        long started = System.nanoTime();
+        long started = clock.nanoTime();
         p.nextDueNanos = started + TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis());
         PackSnapshot merged = null;
         for (Request r : requests) {
@@ -436,7 +442,7 @@ public final class Bus implements AutoCloseable {
                 }
             }
         }
-        lastAnswerNanos = System.nanoTime();
+        lastAnswerNanos = clock.nanoTime();
         silentReopens = 0;
         p.failures = 0;
         if (probe) {
@@ -469,7 +475,7 @@ public final class Bus implements AutoCloseable {
             setPackState(p, PackLinkState.OFFLINE, now);
             int k = Math.min(p.failures - settings.offlineAfter(), 10);
             long backoff = Math.min(MAX_PROBE_BACKOFF_MILLIS, 1000L << k);
-            p.nextDueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
+            p.nextDueNanos = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
         } else if (p.status.state() == PackLinkState.ONLINE) {
             setPackState(p, PackLinkState.STALE, now);
         }
@@ -518,7 +524,7 @@ public final class Bus implements AutoCloseable {
     }
 
     private void publishStatistics(boolean force) {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (!force && now - lastStatsNanos < STATS_PERIOD_NANOS) {
             return;
         }
@@ -546,7 +552,7 @@ public final class Bus implements AutoCloseable {
         lock.lock();
         try {
             if (queue.isEmpty() && !closing) {
-                wake.awaitNanos(Math.min(nanos, TimeUnit.SECONDS.toNanos(1)));
+                clock.awaitNanos(wake, Math.min(nanos, TimeUnit.SECONDS.toNanos(1)));
             }
         } catch (InterruptedException e) {
             closing = true;
@@ -561,7 +567,7 @@ public final class Bus implements AutoCloseable {
         try {
             long left = TimeUnit.MILLISECONDS.toNanos(millis);
             while (!closing && left > 0) {
-                left = wake.awaitNanos(left);
+                left = clock.awaitNanos(wake, left);
             }
         } catch (InterruptedException e) {
             closing = true;
