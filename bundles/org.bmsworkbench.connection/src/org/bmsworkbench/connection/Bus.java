@@ -7,28 +7,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.CommandProgress;
-import org.bmsworkbench.events.FlagChange;
 import org.bmsworkbench.events.FrameRecord;
 import org.bmsworkbench.events.LinkErrorKind;
 import org.bmsworkbench.events.PackData;
-import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;
-import org.bmsworkbench.model.FlagCategory;
-import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.Command;
@@ -51,7 +44,6 @@ public final class Bus implements AutoCloseable {
 
     private static final AtomicLong COMMAND_IDS = new AtomicLong();
     private static final long STATS_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long MAX_PROBE_BACKOFF_MILLIS = 30_000;
 
     private final String id;
     private final BusSettings settings;
@@ -63,28 +55,22 @@ public final class Bus implements AutoCloseable {
     private final Supplier<WriteGuard> guard;
     private final int timeoutMillis;
     private final List<PackTracker> packs = new ArrayList<>();
+    private final PackLinkStates links;
+    private final PollSchedule schedule;
+    private final CommandQueue<Queued<?>> queue;
+    private final ReconnectBackoff backoff = new ReconnectBackoff();
     private final LinkCounters counters = new LinkCounters();
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private final PriorityQueue<Queued<?>> queue = new PriorityQueue<>();
     private volatile boolean closing;
     private volatile BusStatus status;
     private Thread thread;
 
     private Port port;
     private TransactionRunner runner;
-    private int lastIndex = -1;
     private long lastStatsNanos;
     private long statsRevision = -1;
-    private long reconnectMinMillis = 500;
-    private long reconnectMaxMillis = 10_000;
-    private long reconnectDelayMillis;
-    private long silenceReopenMillis = 5_000;
     private long lastAnswerNanos;
-    private long silentReopens;
     private volatile long opens;
-    private long sweeps;
 
     /**
      * @param log one line per state change, for the workbench log; never per frame
@@ -122,6 +108,9 @@ public final class Bus implements AutoCloseable {
             }
             packs.add(new PackTracker(address, plan(address, Command.ALARM_STATUS), plan(address, null)));
         }
+        this.links = new PackLinkStates(id, settings.addresses(), settings.offlineAfter());
+        this.schedule = new PollSchedule(packs.size(), TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis()));
+        this.queue = new CommandQueue<>(clock);
         this.status = new BusStatus(id, settings.transport().label(), protocol.id(), BusState.CLOSED, "", clock.instant());
     }
 
@@ -152,9 +141,7 @@ public final class Bus implements AutoCloseable {
 
     /** Test hooks: how fast a lost port is reopened, and after how much total silence the port is suspected. */
     public void setRecovery(long minMillis, long maxMillis, long silenceMillis) {
-        this.reconnectMinMillis = minMillis;
-        this.reconnectMaxMillis = maxMillis;
-        this.silenceReopenMillis = silenceMillis;
+        backoff.set(minMillis, maxMillis, silenceMillis);
     }
 
     public String id() {
@@ -189,11 +176,7 @@ public final class Bus implements AutoCloseable {
 
     /** Each pack's link state now. */
     public List<PackStatus> packStates() {
-        List<PackStatus> result = new ArrayList<>();
-        for (PackTracker p : packs) {
-            result.add(p.status);
-        }
-        return result;
+        return links.states();
     }
 
     public synchronized void start() {
@@ -201,11 +184,7 @@ public final class Bus implements AutoCloseable {
             return;
         }
         publishBus(BusState.OPENING, "");
-        Instant now = clock.instant();
-        for (PackTracker p : packs) {
-            p.status = new PackStatus(id, p.address, PackLinkState.OFFLINE, null, now);
-            events.packState(p.status);
-        }
+        links.start(clock.instant()).forEach(events::packState);
         thread = new Thread(this::run, "bmsw-bus-" + id);
         thread.setDaemon(true);
         thread.start();
@@ -224,13 +203,7 @@ public final class Bus implements AutoCloseable {
                     + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")") + ": nothing can be sent now");
         }
         Queued<T> q = new Queued<>(command, COMMAND_IDS.incrementAndGet());
-        lock.lock();
-        try {
-            queue.add(q);
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        queue.add(q);
         q.report(CommandProgress.State.QUEUED, 0, 0, "");
         return q;
     }
@@ -238,12 +211,7 @@ public final class Bus implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        lock.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        queue.wake();
         Thread t;
         synchronized (this) {
             t = thread;
@@ -287,48 +255,28 @@ public final class Bus implements AutoCloseable {
             closePort();
             failQueued(new CancellationException("the bus was closed"));
             connector.close();
-            Instant now = clock.instant();
-            for (PackTracker p : packs) {
-                setPackState(p, PackLinkState.OFFLINE, now);
-            }
+            allOffline(false);
             publishBus(BusState.CLOSED, "");
         }
     }
 
     private void step() throws IOException {
-        Queued<?> q = nextCommand();
+        Queued<?> q = queue.poll();
         if (q != null) {
             runCommand(q);
             return;
         }
         long now = clock.nanoTime();
-        PackTracker due = null;
-        long earliest = Long.MAX_VALUE;
-        for (int i = 1; i <= packs.size(); i++) {
-            int index = (lastIndex + i) % packs.size();
-            PackTracker p = packs.get(index);
-            if (p.nextDueNanos - now <= 0) {
-                due = p;
-                lastIndex = index;
-                break;
-            }
-            if (p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter()) {
-                p.sweptBy = sweeps + 1;
-            }
-            earliest = Math.min(earliest, p.nextDueNanos - now);
+        int due = schedule.next(now, links::probed);
+        if (due >= 0 && visit(due, false)) {
+            schedule.swept(due);
         }
-        if (due != null) {
-            if (visit(due, false)) {
-                due.sweptBy = sweeps + 1;
-            }
-        }
-        if (packs.stream().allMatch(p -> p.sweptBy > sweeps)) {
-            sweeps++;
-            events.sweep(id, sweeps);
+        if (schedule.sweepComplete()) {
+            events.sweep(id, schedule.sweeps());
         }
         publishStatistics(false);
-        if (due == null) {
-            waitForWork(earliest);
+        if (due < 0) {
+            waitForWork(schedule.untilNext(now));
         } else {
             suspectSilence();
         }
@@ -348,24 +296,21 @@ public final class Bus implements AutoCloseable {
             runner = new TransactionRunner(p, settings.transport().baud(), settings.transport().bitsPerCharacter(), clock);
             runner.setTap(new Tap());
             opens++;
-            reconnectDelayMillis = 0;
+            backoff.opened();
             long now = clock.nanoTime();
             lastAnswerNanos = now;
-            for (PackTracker pack : packs) {
-                pack.nextDueNanos = now;
-            }
+            schedule.allDueAt(now);
             log.accept("bus " + id + " open on " + p.name());
             publishBus(BusState.OPEN, "");
             return true;
         } catch (IOException | RuntimeException e) {
             counters.io();
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            reconnectDelayMillis = reconnectDelayMillis == 0 ? reconnectMinMillis
-                    : Math.min(reconnectMaxMillis, reconnectDelayMillis * 2);
+            long delay = backoff.failedToOpen();
             // the same reason again is not news: the views hear of it once, not at every retry
             publishBus(first || status.state() == BusState.FAILED ? BusState.FAILED : BusState.RECONNECTING,
                     why + " (retrying)");
-            sleep(reconnectDelayMillis);
+            sleep(delay);
             return false;
         }
     }
@@ -376,14 +321,17 @@ public final class Bus implements AutoCloseable {
         log.accept("bus " + id + ": " + why);
         closePort();
         failQueued(new IOException(why));
-        Instant now = clock.instant();
-        for (PackTracker p : packs) {
-            setPackState(p, PackLinkState.OFFLINE, now);
-            p.failures = 0;
-        }
-        reconnectDelayMillis = reconnectMinMillis;
+        allOffline(true);
+        long delay = backoff.lost();
         publishBus(BusState.RECONNECTING, why);
-        sleep(reconnectMinMillis);
+        sleep(delay);
+    }
+
+    private void allOffline(boolean forgetFailures) {
+        Instant now = clock.instant();
+        for (int i = 0; i < links.size(); i++) {
+            publish(links.offline(i, now, forgetFailures));
+        }
     }
 
     private void closePort() {
@@ -405,9 +353,7 @@ public final class Bus implements AutoCloseable {
      */
     private void suspectSilence() {
         long silentFor = clock.nanoTime() - lastAnswerNanos;
-        long limit = TimeUnit.MILLISECONDS.toNanos(silenceReopenMillis) << Math.min(silentReopens, 4);
-        if (silentFor > limit && packs.stream().allMatch(p -> p.failures > 0)) {
-            silentReopens++;
+        if (links.allFailing() && backoff.tooSilent(silentFor)) {
             lost("no pack has answered for " + TimeUnit.NANOSECONDS.toMillis(silentFor) + " ms; reopening the port");
         }
     }
@@ -417,18 +363,18 @@ public final class Bus implements AutoCloseable {
      *
      * @param fresh a full poll whatever the pack's state, for a write guard that judges on what the pack says now
      */
-    private boolean visit(PackTracker p, boolean fresh) throws IOException {
-        boolean probe = !fresh && p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter();
+    private boolean visit(int index, boolean fresh) throws IOException {
+        PackTracker p = packs.get(index);
+        boolean probe = !fresh && links.probed(index);
         boolean full = fresh || probe || p.visits % settings.fullEvery() == 0;
         List<Request> requests = probe ? List.of(p.summary.get(0)) : full ? p.full : p.summary;
-        long started = clock.nanoTime();
-        p.nextDueNanos = started + TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis());
+        schedule.started(index, clock.nanoTime());
         PackSnapshot merged = null;
         for (Request r : requests) {
             Outcome o = runner.run(protocol, r, timeoutMillis, probe ? 0 : settings.retries());
             counters.add(o);
             if (!o.ok()) {
-                failed(p, o.timedOut() ? "no answer" : String.valueOf(o.failure()));
+                failed(index, o.timedOut() ? "no answer" : String.valueOf(o.failure()));
                 events.visited(id, p.address, null);
                 return true;
             }
@@ -443,75 +389,44 @@ public final class Bus implements AutoCloseable {
             }
         }
         lastAnswerNanos = clock.nanoTime();
-        silentReopens = 0;
-        p.failures = 0;
+        backoff.answered();
+        links.heard(index);
         if (probe) {
             // answered its probe: poll it in full at once, within this same sweep
-            p.nextDueNanos = lastAnswerNanos;
-            lastIndex = (lastIndex - 1 + packs.size()) % packs.size();
+            schedule.again(index, lastAnswerNanos);
             return false;
         }
         p.visits++;
         Instant now = clock.instant();
-        p.lastGood = now;
         if (merged != null) {
             PackSnapshot snapshot = merged.toBuilder().time(now).build();
             PackSnapshot previous = p.latest;
             p.latest = previous == null || full ? snapshot : previous.mergedWith(snapshot);
-            setPackState(p, PackLinkState.ONLINE, now);
+            publish(links.polled(index, now));
             events.snapshot(new PackData(id, snapshot, full));
-            flagChanges(p.address, previous, snapshot, now);
+            FlagDiff.between(id, p.address, previous, snapshot, now).forEach(events::flag);
         } else {
-            setPackState(p, PackLinkState.ONLINE, now);
+            publish(links.polled(index, now));
         }
         events.visited(id, p.address, merged == null ? null : p.latest);
         return true;
     }
 
-    private void failed(PackTracker p, String why) {
-        p.failures++;
-        Instant now = clock.instant();
-        if (p.failures >= settings.offlineAfter()) {
-            setPackState(p, PackLinkState.OFFLINE, now);
-            int k = Math.min(p.failures - settings.offlineAfter(), 10);
-            long backoff = Math.min(MAX_PROBE_BACKOFF_MILLIS, 1000L << k);
-            p.nextDueNanos = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
-        } else if (p.status.state() == PackLinkState.ONLINE) {
-            setPackState(p, PackLinkState.STALE, now);
+    private void failed(int index, String why) {
+        PackLinkStates.Failure f = links.failed(index, clock.instant());
+        publish(f.changed());
+        if (f.backoffMillis() > 0) {
+            schedule.dueAt(index, clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(f.backoffMillis()));
         }
-        if (p.failures == settings.offlineAfter()) {
-            log.accept("bus " + id + ": pack " + p.address + " does not answer (" + why + ")");
+        if (f.wentOffline()) {
+            log.accept("bus " + id + ": pack " + links.address(index) + " does not answer (" + why + ")");
         }
     }
 
-    private void flagChanges(int address, PackSnapshot before, PackSnapshot after, Instant now) {
-        for (FlagCategory category : after.reportedFlagCategories()) {
-            if (category != FlagCategory.ALARM && category != FlagCategory.PROTECTION
-                    && category != FlagCategory.DETECTION) {
-                continue;
-            }
-            boolean known = before != null && before.reportedFlagCategories().contains(category);
-            for (PackFlag flag : PackFlag.of(category)) {
-                boolean was = known && before.hasFlag(flag);
-                boolean is = after.hasFlag(flag);
-                if (was != is) {
-                    events.flag(new FlagChange(id, address, flag, is, now));
-                }
-            }
+    private void publish(PackStatus changed) {
+        if (changed != null) {
+            events.packState(changed);
         }
-    }
-
-    private void setPackState(PackTracker p, PackLinkState state, Instant now) {
-        if (p.status.state() == state && state != PackLinkState.ONLINE) {
-            return;
-        }
-        if (p.status.state() == state && p.status.lastGoodAnswer() != null
-                && now.toEpochMilli() - p.status.time().toEpochMilli() < 1000) {
-            // still online: once a second keeps the shown age of the last answer right, not on every poll
-            return;
-        }
-        p.status = new PackStatus(id, p.address, state, p.lastGood, now);
-        events.packState(p.status);
     }
 
     private void publishBus(BusState state, String detail) {
@@ -539,54 +454,26 @@ public final class Bus implements AutoCloseable {
 
     // --- commands -------------------------------------------------------------------------------------------
 
-    private Queued<?> nextCommand() {
-        lock.lock();
-        try {
-            return queue.poll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void waitForWork(long nanos) {
-        lock.lock();
         try {
-            if (queue.isEmpty() && !closing) {
-                clock.awaitNanos(wake, Math.min(nanos, TimeUnit.SECONDS.toNanos(1)));
-            }
+            queue.awaitWork(nanos, () -> closing);
         } catch (InterruptedException e) {
             closing = true;
             Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
         }
     }
 
     private void sleep(long millis) {
-        lock.lock();
         try {
-            long left = TimeUnit.MILLISECONDS.toNanos(millis);
-            while (!closing && left > 0) {
-                left = clock.awaitNanos(wake, left);
-            }
+            queue.pause(TimeUnit.MILLISECONDS.toNanos(millis), () -> closing);
         } catch (InterruptedException e) {
             closing = true;
             Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
         }
     }
 
     private void failQueued(Exception why) {
-        List<Queued<?>> left = new ArrayList<>();
-        lock.lock();
-        try {
-            left.addAll(queue);
-            queue.clear();
-        } finally {
-            lock.unlock();
-        }
-        for (Queued<?> q : left) {
+        for (Queued<?> q : queue.removeAll()) {
             q.fail(why);
         }
     }
@@ -624,13 +511,14 @@ public final class Bus implements AutoCloseable {
         if (!g.issued(command)) {
             throw new CommandException(command.label() + " was not issued by the write guard: refused, nothing was sent");
         }
-        PackTracker p = packs.stream().filter(t -> t.address == command.address()).findFirst()
-                .orElseThrow(() -> new CommandException("pack " + command.address() + " is not on bus " + id
-                        + ": nothing was sent"));
+        int index = links.indexOf(command.address());
+        if (index < 0) {
+            throw new CommandException("pack " + command.address() + " is not on bus " + id + ": nothing was sent");
+        }
         Instant before = clock.instant();
-        visit(p, true);
-        Instant good = p.lastGood;
-        g.admit(command, good != null && !good.isBefore(before) ? p.latest : null);
+        visit(index, true);
+        Instant good = links.lastGood(index);
+        g.admit(command, good != null && !good.isBefore(before) ? packs.get(index).latest : null);
         q.changes = command.address();
     }
 
@@ -678,14 +566,7 @@ public final class Bus implements AutoCloseable {
                 return false;
             }
             cancelRequested = true;
-            boolean removed;
-            lock.lock();
-            try {
-                removed = queue.remove(this);
-            } finally {
-                lock.unlock();
-            }
-            if (removed) {
+            if (queue.remove(this)) {
                 fail(new CancellationException("cancelled before it started"));
             }
             return true;
@@ -769,18 +650,13 @@ public final class Bus implements AutoCloseable {
         }
     }
 
-    /** What the bus knows of one pack. Touched only by the bus thread, except the volatile fields. */
+    /** How the bus polls one pack, and what it last heard. Touched only by the bus thread, except {@code latest}. */
     private static final class PackTracker {
         final int address;
         final List<Request> summary;
         final List<Request> full;
-        volatile PackStatus status;
         volatile PackSnapshot latest;
-        Instant lastGood;
-        int failures;
         long visits;
-        long nextDueNanos;
-        long sweptBy;
 
         PackTracker(int address, List<Request> summary, List<Request> full) {
             this.address = address;
