@@ -13,7 +13,7 @@ import org.bmsworkbench.model.PackSnapshot;
 /**
  * Which alarm, protection and detection flags a new snapshot raised or cleared. A category the earlier
  * snapshot did not report counts as all clear, so the first report of a raised flag is news and an unraised
- * one is not. Status and system flags change with every charge and are not reported as changes.
+ * one is not. System and control flags change with every charge and are not reported as changes.
  */
 final class FlagDiff {
 
