@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -24,7 +21,6 @@ import org.bmsworkbench.events.PackData;
 import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
-import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
@@ -57,8 +53,9 @@ public final class Bus implements AutoCloseable {
     private final List<PackTracker> packs = new ArrayList<>();
     private final PackLinkStates links;
     private final PollSchedule schedule;
-    private final CommandQueue<Queued<?>> queue;
+    private final CommandQueue<QueuedCommand<?>> queue;
     private final ReconnectBackoff backoff = new ReconnectBackoff();
+    private final CommandLine line = new CommandLine();
     private final LinkCounters counters = new LinkCounters();
 
     private volatile boolean closing;
@@ -106,37 +103,12 @@ public final class Bus implements AutoCloseable {
                 throw new IllegalArgumentException("pack address " + address + " is outside " + protocol.displayName()
                         + "'s " + protocol.minAddress() + ".." + protocol.maxAddress());
             }
-            packs.add(new PackTracker(address, plan(address, Command.ALARM_STATUS), plan(address, null)));
+            packs.add(new PackTracker(address, PollPlan.summary(protocol, address), PollPlan.full(protocol, address)));
         }
         this.links = new PackLinkStates(id, settings.addresses(), settings.offlineAfter());
         this.schedule = new PollSchedule(packs.size(), TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis()));
         this.queue = new CommandQueue<>(clock);
         this.status = new BusStatus(id, settings.transport().label(), protocol.id(), BusState.CLOSED, "", clock.instant());
-    }
-
-    /** The requests of a summary poll ({@code ALARM_STATUS}), or of a full poll ({@code null}: analog + status, each frame once). */
-    private List<Request> plan(int address, Command only) throws ProtocolException {
-        Set<Command> commands = protocol.commands();
-        List<Command> wanted = only != null ? List.of(only) : List.of(Command.ANALOG, Command.ALARM_STATUS);
-        List<Request> result = new ArrayList<>();
-        Set<String> frames = new LinkedHashSet<>();
-        for (Command c : wanted) {
-            if (!commands.contains(c)) {
-                continue;
-            }
-            for (Request r : protocol.requests(c, address)) {
-                if (frames.add(java.util.HexFormat.of().formatHex(r.frame()))) {
-                    result.add(r);
-                }
-            }
-        }
-        if (result.isEmpty() && only != null) {
-            return plan(address, null);
-        }
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException(protocol.displayName() + " has no command to poll packs with");
-        }
-        return List.copyOf(result);
     }
 
     /** Test hooks: how fast a lost port is reopened, and after how much total silence the port is suspected. */
@@ -202,7 +174,7 @@ public final class Bus implements AutoCloseable {
             throw new IllegalStateException("bus " + s.label() + " is " + s.state().name().toLowerCase(java.util.Locale.ROOT)
                     + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")") + ": nothing can be sent now");
         }
-        Queued<T> q = new Queued<>(command, COMMAND_IDS.incrementAndGet());
+        QueuedCommand<T> q = new QueuedCommand<>(command, COMMAND_IDS.incrementAndGet(), line);
         queue.add(q);
         q.report(CommandProgress.State.QUEUED, 0, 0, "");
         return q;
@@ -261,7 +233,7 @@ public final class Bus implements AutoCloseable {
     }
 
     private void step() throws IOException {
-        Queued<?> q = queue.poll();
+        QueuedCommand<?> q = queue.poll();
         if (q != null) {
             runCommand(q);
             return;
@@ -473,12 +445,12 @@ public final class Bus implements AutoCloseable {
     }
 
     private void failQueued(Exception why) {
-        for (Queued<?> q : queue.removeAll()) {
+        for (QueuedCommand<?> q : queue.removeAll()) {
             q.fail(why);
         }
     }
 
-    private <T> void runCommand(Queued<T> q) throws IOException {
+    private <T> void runCommand(QueuedCommand<T> q) throws IOException {
         if (q.cancelRequested) {
             q.fail(new CancellationException("cancelled before it started"));
             return;
@@ -506,7 +478,7 @@ public final class Bus implements AutoCloseable {
      * A command changes a pack only when the write guard issued it and, right now, accepts it on values the pack
      * gave a moment ago: a charge that started while a person read the confirmation is seen here.
      */
-    private void admit(Queued<?> q, GuardedCommand<?> command) throws IOException, CommandException {
+    private void admit(QueuedCommand<?> q, GuardedCommand<?> command) throws IOException, CommandException {
         WriteGuard g = guard.get();
         if (!g.issued(command)) {
             throw new CommandException(command.label() + " was not issued by the write guard: refused, nothing was sent");
@@ -522,54 +494,11 @@ public final class Bus implements AutoCloseable {
         q.changes = command.address();
     }
 
-    /** A command waiting in, or taken from, the queue; also its own context while it runs. */
-    private final class Queued<T> implements CommandHandle<T>, CommandContext, Comparable<Queued<?>> {
-        final BusCommand<T> command;
-        final long commandId;
-        final CompletableFuture<T> future = new CompletableFuture<>();
-        volatile boolean cancelRequested;
-        volatile CommandProgress progress;
-        /** The pack the write guard let this command change; -1: it may only read. */
-        int changes = -1;
-
-        Queued(BusCommand<T> command, long commandId) {
-            this.command = command;
-            this.commandId = commandId;
-            this.progress = new CommandProgress(id, commandId, command.label(), CommandProgress.State.QUEUED, 0, 0, "",
-                    clock.instant());
-        }
-
+    /** What the bus's commands use of it. */
+    private final class CommandLine implements QueuedCommand.Line {
         @Override
-        public int compareTo(Queued<?> o) {
-            int c = command.priority().compareTo(o.command.priority());
-            return c != 0 ? c : Long.compare(commandId, o.commandId);
-        }
-
-        @Override
-        public long id() {
-            return commandId;
-        }
-
-        @Override
-        public CompletableFuture<T> result() {
-            return future;
-        }
-
-        @Override
-        public CommandProgress progress() {
-            return progress;
-        }
-
-        @Override
-        public boolean cancel() {
-            if (future.isDone()) {
-                return false;
-            }
-            cancelRequested = true;
-            if (queue.remove(this)) {
-                fail(new CancellationException("cancelled before it started"));
-            }
-            return true;
+        public String busId() {
+            return id;
         }
 
         @Override
@@ -578,61 +507,43 @@ public final class Bus implements AutoCloseable {
         }
 
         @Override
-        public Reply transact(Request request) throws CommandException, IOException {
-            checkCancelled();
-            if (runner == null) {
-                throw new IOException("the port is closed");
-            }
-            if ((changes < 0 || request.address() != changes) && protocol.changesDevice(request.frame())) {
-                throw new CommandException("refused: " + request.description() + " would change pack "
-                        + request.address() + ", and only a command the write guard admitted for that pack may;"
-                        + " nothing was sent");
-            }
-            Outcome o = runner.run(protocol, request, timeoutMillis, settings.retries());
-            counters.add(o);
-            if (!request.expectsReply()) {
-                return null;
-            }
-            if (!o.ok()) {
-                throw new CommandException("pack " + request.address() + " gave no usable answer to "
-                        + request.description() + (o.timedOut() ? " (no answer in " + timeoutMillis + " ms, "
-                                + o.attempts() + " attempts)" : " (" + o.failure().message() + ")"));
-            }
-            Reply reply = o.reply();
-            if (reply.isError()) {
-                throw new CommandException("pack " + request.address() + " refused " + request.description() + ": "
-                        + reply.error().meaning() + " (code " + reply.error().code() + ")");
-            }
-            return reply;
+        public BusClock clock() {
+            return clock;
         }
 
         @Override
-        public void progress(long done, long total, String step) {
-            report(CommandProgress.State.RUNNING, Math.max(0, done), Math.max(0, total), step);
+        public BusEvents events() {
+            return events;
         }
 
         @Override
-        public boolean cancelled() {
-            return cancelRequested || closing;
+        public TransactionRunner runner() {
+            return runner;
         }
 
-        void report(CommandProgress.State state, long done, long total, String detail) {
-            progress = new CommandProgress(id, commandId, command.label(), state, done, total, detail, clock.instant());
-            events.progress(progress);
+        @Override
+        public LinkCounters counters() {
+            return counters;
         }
 
-        void succeed(T result) {
-            CommandProgress p = progress;
-            report(CommandProgress.State.SUCCEEDED, p.total() > 0 ? p.total() : p.done(), p.total(), "done");
-            future.complete(result);
+        @Override
+        public int timeoutMillis() {
+            return timeoutMillis;
         }
 
-        void fail(Exception e) {
-            CommandProgress p = progress;
-            boolean cancelled = e instanceof CancellationException;
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            report(cancelled ? CommandProgress.State.CANCELLED : CommandProgress.State.FAILED, p.done(), p.total(), why);
-            future.completeExceptionally(e);
+        @Override
+        public int retries() {
+            return settings.retries();
+        }
+
+        @Override
+        public boolean closing() {
+            return closing;
+        }
+
+        @Override
+        public boolean unqueue(QueuedCommand<?> command) {
+            return queue.remove(command);
         }
     }
 
