@@ -35,12 +35,12 @@ import org.bmsworkbench.sim.wire.LineTiming;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bus scheduler against the simulated rack: polling, dead packs, commands and the write guard on the
- * virtual clock, where every time is exact and nothing waits for wall-clock time to pass; line faults on the
- * in-process line in real time.
+ * The bus scheduler against the simulated rack: polling, line faults, dead packs, commands and the write
+ * guard, on the virtual clock, where every time is exact and nothing waits for wall-clock time to pass.
  */
 class BusTest {
 
+    /** Virtual time for what takes the simulated boards a while, e.g. a cell to charge past an alarm. */
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** Virtual time a test gives the bus for what takes it a few polls. */
     private static final Duration SOON = Duration.ofSeconds(10);
@@ -90,8 +90,8 @@ class BusTest {
     void damagedFramesAreDroppedAndCountedAndNeverReachASnapshot() throws Exception {
         try (SimHarness h = new SimHarness(new NativeModbusProtocol(), 2, 176, 33, LineTiming.none())) {
             h.line.faults().set("corrupt=0.08,garbage=0.1,wrong-address=0.05,echo=0.1,drop=0.04");
-            Bus bus = h.open(SimHarness.settings("modbus-native", List.of(1, 2)));
-            Recorder.await(Duration.ofSeconds(60), "40 snapshots through the faults", () -> h.events.snapshots.size() >= 40);
+            Bus bus = h.openOnClock(SimHarness.settings("modbus-native", List.of(1, 2)));
+            h.until(Duration.ofSeconds(60), "40 snapshots through the faults", () -> h.events.snapshots.size() >= 40);
             for (PackData d : h.events.snapshots) {
                 sameAsBoard(h, d.snapshot());
             }

@@ -67,10 +67,13 @@ final class SimHarness implements AutoCloseable {
         return bus;
     }
 
-    /** Opens a bus on the virtual clock; it stands at time 0 until the test lets time pass. */
+    /**
+     * Opens a bus on the virtual clock, the line's faults applied by the {@link SyncPort}; it stands at time 0
+     * until the test lets time pass.
+     */
     Bus openOnClock(BusSettings settings) throws ProtocolException {
         bus = new Bus("bus-t", settings, protocol, () -> new SyncPort(sim, protocol.deviceCodec().orElseThrow(), clock,
-                REPLY_NANOS, deaf), events, clock, m -> { }, () -> guard);
+                REPLY_NANOS, deaf, line.faults()), events, clock, m -> { }, () -> guard);
         bus.setRecovery(10, 100, 2000);
         bus.start();
         return bus;
