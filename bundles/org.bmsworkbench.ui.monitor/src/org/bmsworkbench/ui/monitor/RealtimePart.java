@@ -25,17 +25,14 @@ import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.ControlAction;
+import org.bmsworkbench.ui.common.AbstractPart;
 import org.bmsworkbench.ui.common.FrameThrottle;
 import org.bmsworkbench.ui.security.AccessPrompt;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.EventTopic;
-import org.eclipse.e4.core.services.nls.Translation;
-import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.widgets.Composite;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
@@ -46,7 +43,7 @@ import jakarta.inject.Inject;
  * the pack's current and FET state, sends the command through the guard, which judges again on a fresh poll,
  * audits and reads back. The part shows what it answers.
  */
-public class RealtimePart {
+public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
 
     /** Ages and staleness advance even when no event arrives. */
     private static final int TICK_MILLIS = 1000;
@@ -61,14 +58,12 @@ public class RealtimePart {
     @Inject
     @Optional
     private ControlPrompts prompts;
-    private Messages messages;
-    private RealtimeView view;
-    private FrameThrottle throttle;
     private volatile SelectedPack shown;
 
     @Inject
     public RealtimePart(LiveData live, PackSelection selection, BusStateRegistry registry, WriteService writes,
             AccessPrompt access, UISynchronize sync) {
+        super(Messages.class, FrameThrottle.FRAME_MILLIS, TICK_MILLIS);
         this.live = live;
         this.selection = selection;
         this.registry = registry;
@@ -77,55 +72,42 @@ public class RealtimePart {
         this.sync = sync;
     }
 
-    @Inject
-    public void setMessages(@Translation Messages messages) {
-        this.messages = messages;
-        if (view != null && !view.isDisposed()) {
-            view.setMessages(messages);
-            throttle.request();
-        }
-    }
-
-    @PostConstruct
-    public void create(Composite parent) {
+    @Override
+    protected RealtimeView createView(Composite parent, Messages messages) {
         if (prompts == null) {
             prompts = new DialogPrompts(access);
         }
-        view = new RealtimeView(parent, messages, this::control);
-        throttle = new FrameThrottle(view, this::refresh);
-        refresh();
-        throttle.repeatEvery(TICK_MILLIS);
+        return new RealtimeView(parent, messages, this::control);
+    }
+
+    @Override
+    protected void relabel(RealtimeView view, Messages messages) {
+        view.setMessages(messages);
     }
 
     @Inject
     @Optional
     public void onSnapshot(@EventTopic(BmsTopics.LIVE_CHANGED) LiveChanged data) {
         SelectedPack s = shown;
-        if (throttle != null && (s == null || (s.busId().equals(data.busId()) && s.address() == data.address()))) {
-            throttle.request();
+        if (s == null || (s.busId().equals(data.busId()) && s.address() == data.address())) {
+            requestRefresh();
         }
     }
 
     @Inject
     @Optional
     public void onSelected(@EventTopic(BmsTopics.PACK_SELECTED) SelectedPack selected) {
-        if (throttle != null) {
-            throttle.request();
-        }
+        requestRefresh();
     }
 
     @Inject
     @Optional
     public void onOverview(@EventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
-        if (throttle != null) {
-            throttle.request();
-        }
+        requestRefresh();
     }
 
-    private void refresh() {
-        if (view == null || view.isDisposed()) {
-            return;
-        }
+    @Override
+    protected void refresh(RealtimeView view) {
         java.util.Optional<SelectedPack> selected = selection.current();
         shown = selected.orElse(null);
         if (selected.isEmpty()) {
@@ -167,29 +149,29 @@ public class RealtimePart {
     public void control(ControlAction action) {
         SelectedPack s = shown;
         if (s == null) {
-            view.showTestResult(messages.refused_NO_DATA, true);
+            view().showTestResult(messages().refused_NO_DATA, true);
             return;
         }
         PackWrite.ControlWrite write = (PackWrite.ControlWrite) PackWrite.control(s.busId(), s.address(), action);
         Judgement judgement = writes.judge(write);
         if (judgement.refusal().isPresent()) {
-            view.showTestResult(refusalText(judgement.refusal().get(), judgement.current(), ""), true);
+            view().showTestResult(refusalText(judgement.refusal().get(), judgement.current(), ""), true);
             return;
         }
         String what = actionText(action);
-        if (!prompts.unlocked(view.getShell())) {
-            view.showTestResult(messages.test_hint, true);
+        if (!prompts.unlocked(view().getShell())) {
+            view().showTestResult(messages().test_hint, true);
             return;
         }
-        if (!prompts.confirm(view.getShell(), messages.confirm_title, Messages.format(messages.confirm_text, what,
-                s.address(), s.busId(), stateText(judgement), messages.confirm_interlock_clear), messages.confirm_send,
-                messages.confirm_cancel)) {
+        if (!prompts.confirm(view().getShell(), messages().confirm_title, Messages.format(messages().confirm_text, what,
+                s.address(), s.busId(), stateText(judgement), messages().confirm_interlock_clear), messages().confirm_send,
+                messages().confirm_cancel)) {
             writes.cancelled(write);
             return;
         }
-        view.showTestResult(Messages.format(messages.result_sent, what), false);
+        view().showTestResult(Messages.format(messages().result_sent, what), false);
         writes.submit(write).thenAccept(outcome -> sync.asyncExec(() -> {
-            if (!view.isDisposed() && s.equals(shown)) {
+            if (!view().isDisposed() && s.equals(shown)) {
                 showOutcome(write, what, outcome);
             }
         }));
@@ -198,13 +180,13 @@ public class RealtimePart {
     private void showOutcome(PackWrite.ControlWrite write, String what, WriteOutcome<PackSnapshot> outcome) {
         String fet = fetText(write.flag());
         switch (outcome.kind()) {
-            case CONFIRMED -> view.showTestResult(Messages.format(messages.result_confirmed, what, fet,
-                    write.switchesOn() ? messages.on : messages.off), false);
-            case NOT_CONFIRMED -> view.showTestResult(Messages.format(messages.result_not_confirmed, what, fet,
-                    outcome.value().hasFlag(write.flag()) ? messages.on : messages.off), true);
-            case REFUSED -> view.showTestResult(Messages.format(messages.result_refused, what,
+            case CONFIRMED -> view().showTestResult(Messages.format(messages().result_confirmed, what, fet,
+                    write.switchesOn() ? messages().on : messages().off), false);
+            case NOT_CONFIRMED -> view().showTestResult(Messages.format(messages().result_not_confirmed, what, fet,
+                    outcome.value().hasFlag(write.flag()) ? messages().on : messages().off), true);
+            case REFUSED -> view().showTestResult(Messages.format(messages().result_refused, what,
                     refusalText(outcome.refusal(), liveCurrent(write), outcome.detail())), true);
-            case FAILED -> view.showTestResult(Messages.format(messages.result_failed, what, outcome.detail()), true);
+            case FAILED -> view().showTestResult(Messages.format(messages().result_failed, what, outcome.detail()), true);
         }
     }
 
@@ -217,22 +199,22 @@ public class RealtimePart {
     /** What the confirmation shows of the pack now: its current and the two FETs. */
     private String stateText(Judgement j) {
         double amps = j.current();
-        String direction = Double.isNaN(amps) ? messages.confirm_unknown
-                : amps > ControlInterlocks.REST_AMPS ? messages.confirm_charging
-                : amps < -ControlInterlocks.REST_AMPS ? messages.confirm_discharging : messages.confirm_resting;
-        return Messages.format(messages.confirm_state, Double.isNaN(amps) ? "?" : String.format(Locale.ROOT, "%.1f", amps),
+        String direction = Double.isNaN(amps) ? messages().confirm_unknown
+                : amps > ControlInterlocks.REST_AMPS ? messages().confirm_charging
+                : amps < -ControlInterlocks.REST_AMPS ? messages().confirm_discharging : messages().confirm_resting;
+        return Messages.format(messages().confirm_state, Double.isNaN(amps) ? "?" : String.format(Locale.ROOT, "%.1f", amps),
                 direction, onOff(j.flag(PackFlag.CFET_ON)), onOff(j.flag(PackFlag.DFET_ON)));
     }
 
     private String onOff(java.util.Optional<Boolean> state) {
-        return state.map(on -> on ? messages.on : messages.off).orElse(messages.confirm_unknown);
+        return state.map(on -> on ? messages().on : messages().off).orElse(messages().confirm_unknown);
     }
 
     private String fetText(PackFlag flag) {
         return switch (flag) {
-            case CFET_ON -> messages.fet_CFET_ON;
-            case DFET_ON -> messages.fet_DFET_ON;
-            default -> messages.fet_CHARGE_CURRENT_LIMIT_ON;
+            case CFET_ON -> messages().fet_CFET_ON;
+            case DFET_ON -> messages().fet_DFET_ON;
+            default -> messages().fet_CHARGE_CURRENT_LIMIT_ON;
         };
     }
 
@@ -240,41 +222,24 @@ public class RealtimePart {
     private String refusalText(Refusal r, double amps, String detail) {
         String a = Double.isNaN(amps) ? "?" : String.format(Locale.ROOT, "%.1f", amps);
         return switch (r) {
-            case DISCHARGING -> Messages.format(messages.refused_DISCHARGING, a);
-            case CHARGING -> Messages.format(messages.refused_CHARGING, a);
-            case NOT_CURRENT -> messages.refused_NOT_CURRENT;
-            case NO_DATA -> messages.refused_NO_DATA;
-            case LOCKED -> messages.test_hint;
+            case DISCHARGING -> Messages.format(messages().refused_DISCHARGING, a);
+            case CHARGING -> Messages.format(messages().refused_CHARGING, a);
+            case NOT_CURRENT -> messages().refused_NOT_CURRENT;
+            case NO_DATA -> messages().refused_NO_DATA;
+            case LOCKED -> messages().test_hint;
             default -> detail;
         };
     }
 
     private String actionText(ControlAction a) {
         return switch (a) {
-            case CFET_ON -> messages.action_CFET_ON;
-            case CFET_OFF -> messages.action_CFET_OFF;
-            case DFET_ON -> messages.action_DFET_ON;
-            case DFET_OFF -> messages.action_DFET_OFF;
-            case CHARGE_LIMIT_ON -> messages.action_CHARGE_LIMIT_ON;
-            case CHARGE_LIMIT_OFF -> messages.action_CHARGE_LIMIT_OFF;
+            case CFET_ON -> messages().action_CFET_ON;
+            case CFET_OFF -> messages().action_CFET_OFF;
+            case DFET_ON -> messages().action_DFET_ON;
+            case DFET_OFF -> messages().action_DFET_OFF;
+            case CHARGE_LIMIT_ON -> messages().action_CHARGE_LIMIT_ON;
+            case CHARGE_LIMIT_OFF -> messages().action_CHARGE_LIMIT_OFF;
             default -> a.name();
         };
-    }
-
-    /** The widget, for tests. */
-    public RealtimeView view() {
-        return view;
-    }
-
-    @Focus
-    public void focus() {
-        view.setFocus();
-    }
-
-    @PreDestroy
-    public void dispose() {
-        if (view != null && !view.isDisposed()) {
-            view.dispose();
-        }
     }
 }
