@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import org.bmsworkbench.connection.BusEvents;
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.Buses;
+import org.bmsworkbench.connection.LinkCatalog;
+import org.bmsworkbench.connection.LinkLookup;
 import org.bmsworkbench.connection.PortDiscovery;
 import org.bmsworkbench.connection.Transport;
 import org.bmsworkbench.events.BusState;
@@ -36,17 +38,27 @@ import org.bmsworkbench.protocol.tool.ReplyJson;
 public final class PollMain {
 
     private final ProtocolCatalog catalog;
+    private final LinkLookup links;
+    private final List<String> linkProblems;
     private final PrintStream out;
     private final PrintStream err;
 
+    /** With the link types known in this process ({@link LinkCatalog#known()}). */
     public PollMain(ProtocolCatalog catalog, PrintStream out, PrintStream err) {
+        this(catalog, LinkCatalog.known(), out, err);
+    }
+
+    public PollMain(ProtocolCatalog catalog, LinkLookup links, PrintStream out, PrintStream err) {
         this.catalog = catalog;
+        this.links = links;
+        this.linkProblems = links instanceof LinkCatalog c ? c.problems() : List.of();
         this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) {
-        CommandLine.exit(PollMain.class, (catalog, out, err) -> new PollMain(catalog, out, err)::run, args);
+        CommandLine.exit(PollMain.class, (catalog, out, err) -> new PollMain(catalog,
+                LinkCatalog.fromClassPath(PollMain.class.getClassLoader()), out, err)::run, args);
     }
 
     public static String help() {
@@ -61,7 +73,7 @@ public final class PollMain {
                   --format 8N1       data bits, parity (N, E, O), stop bits
                   --tcp HOST:PORT    RS485-to-Ethernet gateway (raw frames over TCP)
                   --simulate N       N simulated packs in this process (1..16)
-                  --protocol ID      protocol of the packs (default modbus-native); bmsw protocols lists them
+                  --protocol ID      protocol of the packs (default %s); bmsw protocols lists them
                   --packs N          pack quantity, addresses 1..N (default 1, or N of --simulate)
                   --addresses LIST   pack addresses instead, e.g. 1-4 or 2,5,9
                   --count N          sweeps before stopping (default 1; 0: until interrupted)
@@ -72,13 +84,13 @@ public final class PollMain {
                   --json             one JSON object per line, with the keys of bmsw decode
                 Exit status: 0 every pack answered in the last sweep, 1 some did not, 2 wrong options,
                 3 the port could not be opened.
-                """;
+                """.formatted(ProtocolCatalog.DEFAULT_PROTOCOL);
     }
 
     public int run(String[] args) {
         Options o;
         try {
-            o = Options.parse(args);
+            o = Options.parse(args, links);
         } catch (IllegalArgumentException e) {
             err.println("bmsw poll: " + e.getMessage());
             return 2;
@@ -90,6 +102,9 @@ public final class PollMain {
         for (String problem : catalog.problems()) {
             err.println("bmsw poll: a protocol could not be loaded: " + problem);
         }
+        for (String problem : linkProblems) {
+            err.println("bmsw poll: a link type could not be loaded: " + problem);
+        }
         Optional<BmsProtocol> protocol = catalog.find(o.settings.protocolId());
         if (protocol.isEmpty()) {
             err.println("bmsw poll: no protocol '" + o.settings.protocolId() + "' (known: "
@@ -98,7 +113,7 @@ public final class PollMain {
         }
         Printer printer = new Printer(o);
         PortDiscovery discovery = new PortDiscovery(List::of, m -> err.println("bmsw poll: " + m));
-        try (Buses buses = new Buses(catalog::find, this::ids, printer, discovery, m -> { })) {
+        try (Buses buses = new Buses(catalog::find, this::ids, links, printer, discovery, m -> { })) {
             String busId;
             try {
                 busId = buses.open(o.settings);
@@ -227,14 +242,14 @@ public final class PollMain {
         boolean json;
         boolean help;
 
-        static Options parse(String[] args) {
+        static Options parse(String[] args, LinkLookup links) {
             Options o = new Options();
             String serial = null;
             String tcp = null;
             int simulate = 0;
             Integer baud = null;
             String format = "8N1";
-            String protocol = "modbus-native";
+            String protocol = ProtocolCatalog.DEFAULT_PROTOCOL;
             Integer packs = null;
             String addresses = null;
             int interval = 1000;
@@ -277,7 +292,15 @@ public final class PollMain {
             } else if (tcp != null) {
                 t = Transport.Tcp.of(tcp, baud == null ? 0 : baud);
             } else {
-                t = new Transport.Simulated(cells, temps, 1, 1, baud == null ? 115_200 : baud, 10);
+                // the simulator's link type, from its own bundle: 176 cells, 33 sensors, 115200 baud unless told
+                Map<String, String> sim = new LinkedHashMap<>();
+                sim.put("cells", String.valueOf(cells));
+                sim.put("temps", String.valueOf(temps));
+                if (baud != null) {
+                    sim.put("baud", String.valueOf(baud));
+                }
+                t = links.find("sim").orElseThrow(() -> new IllegalArgumentException(
+                        "--simulate needs the simulator's link type (the org.bmsworkbench.sim bundle)")).parse(null, sim);
             }
             List<Integer> list;
             if (addresses != null) {

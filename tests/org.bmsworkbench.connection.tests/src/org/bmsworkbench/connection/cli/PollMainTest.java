@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.bmsworkbench.connection.LinkLookup;
+import org.bmsworkbench.connection.SerialLinkProvider;
+import org.bmsworkbench.connection.TcpLinkProvider;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
 import org.bmsworkbench.protocol.ydt1363.PylontechProtocol;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
+import org.bmsworkbench.sim.link.SimLinkProvider;
 import org.bmsworkbench.sim.wire.Faults;
 import org.bmsworkbench.sim.wire.LineTiming;
 import org.bmsworkbench.sim.wire.SimLine;
@@ -24,11 +28,12 @@ import org.junit.jupiter.api.Test;
 class PollMainTest {
 
     private final ProtocolCatalog catalog = new ProtocolCatalog(List.of(new NativeModbusProtocol(), new PylontechProtocol()));
+    private final LinkLookup links = LinkLookup.of(new SerialLinkProvider(), new TcpLinkProvider(), new SimLinkProvider());
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new PollMain(catalog, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new PollMain(catalog, links, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
 
