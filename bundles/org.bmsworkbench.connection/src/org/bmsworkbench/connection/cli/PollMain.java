@@ -66,6 +66,7 @@ public final class PollMain {
                 Usage: bmsw poll (--serial PORT [--baud N] [--format 8N1] | --tcp HOST:PORT | --simulate N)
                                  [--protocol ID] [--packs N | --addresses LIST] [--count N] [--interval MS]
                                  [--timeout MS] [--retries N] [--cells N] [--temps N] [--json]
+                       bmsw poll --bus SPEC [--count N] [--json]
 
                 Polls the packs of one bus and prints one line per pack per sweep.
                   --serial PORT      serial port, e.g. /dev/ttyUSB0, COM3 or a pty
@@ -73,6 +74,8 @@ public final class PollMain {
                   --format 8N1       data bits, parity (N, E, O), stop bits
                   --tcp HOST:PORT    RS485-to-Ethernet gateway (raw frames over TCP)
                   --simulate N       N simulated packs in this process (1..16)
+                  --bus SPEC         any installed link type, as for ./bmsw --bus, with the bus's options,
+                                     e.g. serial:/dev/ttyUSB0,baud=9600,protocol=pylontech,packs=4
                   --protocol ID      protocol of the packs (default %s); bmsw protocols lists them
                   --packs N          pack quantity, addresses 1..N (default 1, or N of --simulate)
                   --addresses LIST   pack addresses instead, e.g. 1-4 or 2,5,9
@@ -184,6 +187,10 @@ public final class PollMain {
 
         @Override
         public void sweep(String busId, long number) {
+            if (o.count > 0 && number > o.count) {
+                // a fast line may finish another sweep before the bus is closed: it is not printed
+                return;
+            }
             boolean all = true;
             for (int address : o.settings.addresses()) {
                 PackSnapshot s = answers.get(address);
@@ -257,13 +264,19 @@ public final class PollMain {
             int retries = 1;
             int cells = 176;
             int temps = 33;
+            String bus = null;
+            List<String> lineOptions = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
+                if (!List.of("-h", "--help", "--json", "--count", "--bus").contains(a)) {
+                    lineOptions.add(a);
+                }
                 switch (a) {
                     case "-h", "--help" -> o.help = true;
                     case "--json" -> o.json = true;
                     case "--serial" -> serial = value(args, ++i, a);
                     case "--tcp" -> tcp = value(args, ++i, a);
+                    case "--bus" -> bus = value(args, ++i, a);
                     case "--simulate" -> simulate = number(args, ++i, a, 1, BusSettings.MAX_PACKS);
                     case "--baud" -> baud = number(args, ++i, a, 300, 4_000_000);
                     case "--format" -> format = value(args, ++i, a);
@@ -280,6 +293,14 @@ public final class PollMain {
                 }
             }
             if (o.help) {
+                return o;
+            }
+            if (bus != null) {
+                if (!lineOptions.isEmpty()) {
+                    throw new IllegalArgumentException("with --bus, the bus's options go into its spec, not "
+                            + lineOptions.get(0) + " (e.g. --bus sim:4,protocol=pylontech,interval=0)");
+                }
+                o.settings = BusSettings.parse(bus, links);
                 return o;
             }
             int lines = (serial != null ? 1 : 0) + (tcp != null ? 1 : 0) + (simulate > 0 ? 1 : 0);

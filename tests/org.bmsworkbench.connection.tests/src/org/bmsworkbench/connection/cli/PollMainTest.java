@@ -95,6 +95,23 @@ class PollMainTest {
     }
 
     @Test
+    void anyInstalledLinkTypeIsPolledFromItsSpec() {
+        int rc = run("--bus", "sim:2,cells=16,temps=4,baud=0,interval=0,protocol=pylontech", "--count", "1", "--json");
+        assertEquals(0, rc, err.toString());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("{\"bus\":\"bus-1\",\"sweep\":1,\"protocol\":\"pylontech\""), lines.get(1));
+        assertTrue(lines.get(1).contains("\"state\":\"ONLINE\",\"address\":2,"), lines.get(1));
+        out.reset();
+        assertEquals(2, run("--bus", "can:can0"));
+        assertEquals("bmsw poll: bus 'can:can0': sim, serial:<port> or tcp:<host>:<port>\n", err.toString());
+        err.reset();
+        assertEquals(2, run("--bus", "sim:2", "--packs", "3"));
+        assertEquals("bmsw poll: with --bus, the bus's options go into its spec, not --packs"
+                + " (e.g. --bus sim:4,protocol=pylontech,interval=0)\n", err.toString());
+    }
+
+    @Test
     void aPortThatCannotBeOpenedEndsWithStatusThree() {
         int rc = run("--serial", "/dev/bmsw-no-such-port", "--count", "1");
         assertEquals(3, rc);
