@@ -1,12 +1,17 @@
 package org.bmsworkbench.connection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+
+import org.bmsworkbench.protocol.ProtocolCatalog;
 
 /**
  * Everything needed to open one bus: the line, the protocol, and which packs to poll how.
@@ -133,17 +138,38 @@ public record BusSettings(Transport transport, String protocolId, List<Integer> 
         return result;
     }
 
+    /** The options of the bus itself; each link provider adds its own ({@link LinkProvider#options()}). */
+    private static final List<String> BUS_OPTIONS = List.of("protocol", "packs", "addresses", "timeout", "retries",
+            "interval", "full-every");
+
     /**
-     * Parses the one-line form used on the command line and in the launcher:
-     * {@code sim}, {@code serial:/dev/ttyUSB0} or {@code tcp:10.0.0.7:4196}, then options separated by
-     * commas: {@code protocol=}, {@code packs=} or {@code addresses=}, {@code baud=}, {@code format=},
-     * {@code timeout=}, {@code retries=}, {@code interval=}, {@code cells=}, {@code temps=}, {@code speed=},
-     * {@code seed=}. Example: {@code serial:/dev/ttyUSB0,baud=9600,protocol=pylontech,packs=4}.
+     * Parses the one-line form used on the command line and in the launcher, with the link providers known in
+     * this process ({@link LinkCatalog#known()}).
+     *
+     * @see #parse(String, LinkLookup)
      */
     public static BusSettings parse(String spec) {
+        return parse(spec, LinkCatalog.known());
+    }
+
+    /**
+     * Parses the one-line form used on the command line and in the launcher: a link's scheme and address, such as
+     * {@code sim}, {@code serial:/dev/ttyUSB0} or {@code tcp:10.0.0.7:4196}, then options separated by commas: the
+     * bus's own {@code protocol=}, {@code packs=} or {@code addresses=}, {@code timeout=}, {@code retries=},
+     * {@code interval=}, {@code full-every=}, and the link's ({@code baud=}, {@code format=}, {@code cells=},
+     * {@code temps=}, {@code speed=}, {@code seed=} ...). Example:
+     * {@code serial:/dev/ttyUSB0,baud=9600,protocol=pylontech,packs=4}.
+     *
+     * @param links the link providers the scheme is looked up in
+     * @throws IllegalArgumentException saying what is wrong, in one line
+     */
+    public static BusSettings parse(String spec, LinkLookup links) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("empty bus description");
         }
+        List<LinkProvider> providers = links.all();
+        Set<String> known = new HashSet<>(BUS_OPTIONS);
+        providers.forEach(p -> known.addAll(p.options()));
         String[] parts = spec.trim().split(",");
         String line = parts[0].trim();
         Map<String, String> o = new LinkedHashMap<>();
@@ -160,51 +186,50 @@ public record BusSettings(Transport transport, String protocolId, List<Integer> 
                 throw new IllegalArgumentException("bus option '" + p + "' is not name=value");
             }
             String key = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-            if (!List.of("protocol", "packs", "addresses", "baud", "format", "timeout", "retries", "interval",
-                    "cells", "temps", "speed", "seed", "full-every").contains(key)) {
+            if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown bus option '" + key + "'");
             }
             o.put(key, p.substring(eq + 1).trim());
             previous = key;
         }
-        Transport t;
-        String defaultProtocol = "modbus-native";
-        if (line.equals("sim") || line.startsWith("sim:")) {
-            Transport.Simulated base = Transport.Simulated.typical();
-            t = new Transport.Simulated(intOf(o, "cells", base.cells()), intOf(o, "temps", base.sensors()),
-                    intOf(o, "seed", (int) base.seed()), doubleOf(o, "speed", base.speed()), intOf(o, "baud", base.baud()),
-                    base.turnaround());
-            if (line.startsWith("sim:") && !o.containsKey("packs") && !o.containsKey("addresses")) {
-                o.put("packs", line.substring(4));
-            }
-        } else if (line.startsWith("serial:")) {
-            t = Transport.Serial.of(line.substring(7), intOf(o, "baud", 9600), o.getOrDefault("format", "8N1"));
-        } else if (line.startsWith("tcp:")) {
-            t = Transport.Tcp.of(line.substring(4), intOf(o, "baud", 0));
-        } else {
-            throw new IllegalArgumentException("bus '" + line + "': sim, serial:<port> or tcp:<host>:<port>");
+        int colon = line.indexOf(':');
+        String address = colon < 0 ? null : line.substring(colon + 1);
+        LinkProvider link = links.find(scheme(line))
+                .filter(p -> address != null || !p.usage().startsWith(p.scheme() + ":"))
+                .orElseThrow(() -> new IllegalArgumentException("bus '" + line + "': " + usages(providers)));
+        Transport t = link.parse(address, o);
+        if (!o.containsKey("packs") && !o.containsKey("addresses")) {
+            link.packs(address).ifPresent(n -> o.put("packs", n));
         }
         List<Integer> addresses = o.containsKey("addresses") ? parseAddresses(o.get("addresses"))
-                : of(t, "x", intOf(o, "packs", 1), 1).addresses();
-        BusSettings s = new BusSettings(t, o.getOrDefault("protocol", defaultProtocol), addresses, 0, 1, 1000, 1, 3);
-        return s.withTiming(intOf(o, "timeout", 0), intOf(o, "retries", 1))
-                .withPollInterval(intOf(o, "interval", 1000)).withFullEvery(intOf(o, "full-every", 1));
+                : of(t, "x", intOption(o, "packs", 1), 1).addresses();
+        BusSettings s = new BusSettings(t, o.getOrDefault("protocol", ProtocolCatalog.DEFAULT_PROTOCOL), addresses, 0,
+                1, 1000, 1, 3);
+        return s.withTiming(intOption(o, "timeout", 0), intOption(o, "retries", 1))
+                .withPollInterval(intOption(o, "interval", 1000)).withFullEvery(intOption(o, "full-every", 1));
+    }
+
+    /** The scheme a spec starts with: {@code serial} of {@code serial:/dev/ttyUSB0,baud=9600}. */
+    public static String scheme(String spec) {
+        String line = spec == null ? "" : spec.trim().split(",", 2)[0].trim();
+        int colon = line.indexOf(':');
+        return colon < 0 ? line : line.substring(0, colon);
+    }
+
+    /** "sim, serial:<port> or tcp:<host>:<port>": simulated links first, then by scheme. */
+    private static String usages(List<LinkProvider> providers) {
+        List<String> u = providers.stream()
+                .sorted(Comparator.comparing((LinkProvider p) -> !p.simulated()).thenComparing(LinkProvider::scheme))
+                .map(LinkProvider::usage).toList();
+        if (u.isEmpty()) {
+            return "no link type is installed";
+        }
+        return u.size() == 1 ? u.get(0) : String.join(", ", u.subList(0, u.size() - 1)) + " or " + u.get(u.size() - 1);
     }
 
     /** The one-line form {@link #parse} reads back, e.g. to remember the last bus. */
     public String toSpec() {
-        StringBuilder s = new StringBuilder();
-        if (transport instanceof Transport.Serial t) {
-            s.append("serial:").append(t.name()).append(",baud=").append(t.baud()).append(",format=").append(t.format());
-        } else if (transport instanceof Transport.Tcp t) {
-            s.append("tcp:").append(t.host()).append(':').append(t.port());
-            if (t.baud() > 0) {
-                s.append(",baud=").append(t.baud());
-            }
-        } else if (transport instanceof Transport.Simulated t) {
-            s.append("sim,cells=").append(t.cells()).append(",temps=").append(t.sensors()).append(",baud=")
-                    .append(t.baud());
-        }
+        StringBuilder s = new StringBuilder(transport.spec());
         s.append(",protocol=").append(protocolId).append(",addresses=");
         for (int i = 0; i < addresses.size(); i++) {
             s.append(i == 0 ? "" : ",").append(addresses.get(i));
@@ -214,7 +239,12 @@ public record BusSettings(Transport transport, String protocolId, List<Integer> 
         return s.toString();
     }
 
-    private static int intOf(Map<String, String> o, String key, int fallback) {
+    /**
+     * A whole-number spec option, or {@code fallback} when it is not given.
+     *
+     * @throws IllegalArgumentException "bus option key=v is not a whole number"
+     */
+    public static int intOption(Map<String, String> o, String key, int fallback) {
         String v = o.get(key);
         if (v == null) {
             return fallback;
@@ -226,7 +256,12 @@ public record BusSettings(Transport transport, String protocolId, List<Integer> 
         }
     }
 
-    private static double doubleOf(Map<String, String> o, String key, double fallback) {
+    /**
+     * A number spec option, or {@code fallback} when it is not given.
+     *
+     * @throws IllegalArgumentException "bus option key=v is not a number"
+     */
+    public static double doubleOption(Map<String, String> o, String key, double fallback) {
         String v = o.get(key);
         if (v == null) {
             return fallback;

@@ -24,11 +24,10 @@ import org.bmsworkbench.protocol.ProtocolException;
 public final class Buses implements ConnectionService, AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 3000;
-    /** The protocol whose parameter page the simulated boards keep. */
-    private static final String NATIVE = "modbus-native";
 
     private final Function<String, Optional<BmsProtocol>> protocols;
     private final Supplier<List<String>> protocolIds;
+    private final LinkLookup links;
     private final BusEvents events;
     private final PortDiscovery discovery;
     private final Consumer<String> log;
@@ -39,8 +38,14 @@ public final class Buses implements ConnectionService, AutoCloseable {
 
     public Buses(Function<String, Optional<BmsProtocol>> protocols, Supplier<List<String>> protocolIds,
             BusEvents events, PortDiscovery discovery, Consumer<String> log) {
+        this(protocols, protocolIds, LinkCatalog.known(), events, discovery, log);
+    }
+
+    public Buses(Function<String, Optional<BmsProtocol>> protocols, Supplier<List<String>> protocolIds,
+            LinkLookup links, BusEvents events, PortDiscovery discovery, Consumer<String> log) {
         this.protocols = protocols;
         this.protocolIds = protocolIds;
+        this.links = links;
         this.events = events;
         this.discovery = discovery;
         this.log = log;
@@ -59,11 +64,9 @@ public final class Buses implements ConnectionService, AutoCloseable {
             }
             id = "bus-" + next++;
         }
-        Connector connector = settings.transport() instanceof Transport.Simulated sim
-                ? new SimulatedConnector(sim, protocol,
-                        protocols.apply(NATIVE).map(BmsProtocol::parameterDefinitions).orElse(protocol.parameterDefinitions()),
-                        settings.addresses(), m -> log.accept("simulator: " + m))
-                : Connector.of(settings.transport(), CONNECT_TIMEOUT_MILLIS);
+        Connector connector = links.find(settings.transport().scheme()).orElseThrow(() -> new IllegalArgumentException(
+                "no link type '" + settings.transport().scheme() + "' is installed")).connector(settings.transport(),
+                        new LinkContext(protocol, protocols, settings.addresses(), CONNECT_TIMEOUT_MILLIS, log));
         Bus bus;
         try {
             bus = new Bus(id, settings, protocol, connector, events, Clock.systemUTC(), log, () -> guard);
@@ -163,11 +166,5 @@ public final class Buses implements ConnectionService, AutoCloseable {
     @Override
     public List<String> protocols() {
         return protocolIds.get();
-    }
-
-    @Override
-    public synchronized Optional<SimulatedConnector> simulator(String busId) {
-        Connector c = connectors.get(busId);
-        return c instanceof SimulatedConnector s ? Optional.of(s) : Optional.empty();
     }
 }

@@ -61,7 +61,4 @@ public interface ConnectionService {
 
     /** The ids of the protocols a bus can be opened with. */
     List<String> protocols();
-
-    /** The simulator behind a simulated bus, to inject faults or change the load; empty for other buses. */
-    Optional<SimulatedConnector> simulator(String busId);
 }

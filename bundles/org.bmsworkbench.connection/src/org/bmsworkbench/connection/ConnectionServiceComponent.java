@@ -14,6 +14,7 @@ import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.events.SerialPortInfo;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
+import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +41,7 @@ public final class ConnectionServiceComponent implements ConnectionService {
     public static final String BUS_PROPERTY = "bmsworkbench.bus";
 
     /** What opens when nothing is configured: 8 simulated packs of 176 cells and 33 sensors. */
-    public static final String DEFAULT_BUS = "sim:8,protocol=modbus-native";
+    public static final String DEFAULT_BUS = "sim:8,protocol=" + ProtocolCatalog.DEFAULT_PROTOCOL;
 
     /** The component name of the one {@link WriteGuard} taken: the control bundle's. */
     public static final String WRITE_GUARD_COMPONENT = "org.bmsworkbench.control.guard";
@@ -48,11 +49,14 @@ public final class ConnectionServiceComponent implements ConnectionService {
     private static final long PORT_WATCH_MILLIS = 3000;
 
     private final Map<String, BmsProtocol> protocols = new ConcurrentHashMap<>();
+    private final Map<String, LinkProvider> links = new ConcurrentHashMap<>();
     private final PortDiscovery discovery;
     private final CommunicationLog communication;
     private final Buses buses;
     private final Logger log;
     private final Path lastBusFile;
+    /** The bus to open at start, until its link type's bundle has registered it. */
+    private volatile String pendingSpec;
     /** The bus to open at start, until its protocol's bundle has registered it. */
     private volatile BusSettings pending;
 
@@ -65,28 +69,33 @@ public final class ConnectionServiceComponent implements ConnectionService {
         Path comm = commFolder(context);
         lastBusFile = comm.getParent().resolve("bmsw-last-bus");
         communication = new CommunicationLog(comm, 10L << 20, 5, log::warn);
-        buses = new Buses(this::protocol, this::protocolIds,
+        buses = new Buses(this::protocol, this::protocolIds, this::linkProviders,
                 BusEvents.all(List.of(new EventAdminEvents(eventAdmin), communication)), discovery, log::info);
         discovery.watch(PORT_WATCH_MILLIS);
         startupBus(context.getProperty(BUS_PROPERTY));
     }
 
-    /** Protocols are services of other bundles and may register after this component: the bus waits for its own. */
+    /** Protocols and link types are services of other bundles and may register after this component: the bus waits for its own. */
     private void startupBus(String property) {
         String spec = property == null || property.isBlank() ? remembered().orElse(DEFAULT_BUS) : property.trim();
         if (spec.equalsIgnoreCase("none")) {
             return;
         }
-        try {
-            pending = BusSettings.parse(spec);
-        } catch (IllegalArgumentException e) {
-            log.error("cannot open the bus '" + spec + "' given in " + BUS_PROPERTY + ": " + e.getMessage());
-            return;
-        }
+        pendingSpec = spec;
         openPending();
     }
 
     private synchronized void openPending() {
+        String spec = pendingSpec;
+        if (spec != null && buses != null && links.containsKey(BusSettings.scheme(spec))) {
+            pendingSpec = null;
+            try {
+                pending = BusSettings.parse(spec, this::linkProviders);
+            } catch (IllegalArgumentException e) {
+                log.error("cannot open the bus '" + spec + "' given in " + BUS_PROPERTY + ": " + e.getMessage());
+                return;
+            }
+        }
         BusSettings settings = pending;
         if (settings == null || buses == null || !protocols.containsKey(settings.protocolId())) {
             return;
@@ -133,6 +142,23 @@ public final class ConnectionServiceComponent implements ConnectionService {
 
     void unsetWriteGuard(WriteGuard guard) {
         buses.setWriteGuard(null);
+    }
+
+    /** Link types are registered for {@link BusSettings#parse(String)} too, which the views use. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addLinkProvider(LinkProvider provider) {
+        links.put(provider.scheme(), provider);
+        LinkCatalog.register(provider);
+        openPending();
+    }
+
+    void removeLinkProvider(LinkProvider provider) {
+        links.remove(provider.scheme(), provider);
+        LinkCatalog.unregister(provider);
+    }
+
+    private List<LinkProvider> linkProviders() {
+        return List.copyOf(links.values());
     }
 
     private Optional<BmsProtocol> protocol(String id) {
@@ -223,10 +249,5 @@ public final class ConnectionServiceComponent implements ConnectionService {
     @Override
     public List<String> protocols() {
         return buses.protocols();
-    }
-
-    @Override
-    public Optional<SimulatedConnector> simulator(String busId) {
-        return buses.simulator(busId);
     }
 }

@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * Opens the port of one bus, again after each loss. It lives as long as the bus: the simulated bus keeps
- * its packs between reconnections, as a real rack keeps running while its adapter is replugged.
+ * its packs between reconnections, as a real rack keeps running while its adapter is replugged. A
+ * {@link LinkProvider} makes it.
  */
 public interface Connector extends AutoCloseable {
 
@@ -16,7 +17,7 @@ public interface Connector extends AutoCloseable {
     default void close() {
     }
 
-    /** The connector of a serial or TCP transport; a {@link Transport.Simulated} needs {@link SimulatedConnector}. */
+    /** The connector of a serial or TCP transport; other transports get theirs from their {@link LinkProvider}. */
     static Connector of(Transport transport, int connectTimeoutMillis) {
         if (transport instanceof Transport.Serial s) {
             return () -> Ports.serial(s.name(), s.baud(), s.dataBits(), s.parity(), s.stopBits());
@@ -24,6 +25,7 @@ public interface Connector extends AutoCloseable {
         if (transport instanceof Transport.Tcp t) {
             return () -> Ports.tcp(t.host(), t.port(), connectTimeoutMillis);
         }
-        throw new IllegalArgumentException(transport.label() + " needs the simulator's connector");
+        throw new IllegalArgumentException(transport.label() + " needs the connector of its link provider '"
+                + transport.scheme() + "'");
     }
 }

@@ -3,7 +3,6 @@ package org.bmsworkbench.connection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +19,9 @@ import org.bmsworkbench.protocol.Request;
  * Runs transactions on one port, one at a time: waits the protocol's inter-frame gap after the previous
  * one, drops whatever stale bytes are waiting, sends the request, and cuts the reply out of the arriving
  * bytes with the protocol's own decoder until a whole frame or the timeout; retries a timeout or a frame
- * that does not decode. Bad frames never reach the caller as data: they are counted in the outcome.
- * Not thread-safe: the bus scheduler owns one runner per port.
+ * that does not decode. Bad frames never reach the caller as data: they are counted in the outcome. On a
+ * {@link Port#framed() framed} port the request goes out as one frame and each frame received is fed to the
+ * decoder whole. Not thread-safe: the bus scheduler owns one runner per port.
  */
 public final class TransactionRunner {
 
@@ -81,10 +81,8 @@ public final class TransactionRunner {
             waitUntil(lineFreeAt);
             received += discardStale();
             byte[] frame = request.frame();
-            OutputStream out = port.out();
             long start = clock.nanoTime();
-            out.write(frame);
-            out.flush();
+            port.sendFrame(frame);
             tap.sent(request, frame, clock.instant());
             sent += frame.length;
             if (!request.expectsReply()) {
@@ -97,17 +95,28 @@ public final class TransactionRunner {
             long deadline = start + frame.length * characterNanos + timeoutMillis * 1_000_000L;
             long hardDeadline = deadline + MAX_STRETCH * timeoutMillis * 1_000_000L;
             byte[] whole = null;
-            InputStream in = port.in();
+            boolean framed = port.framed();
+            InputStream in = framed ? InputStream.nullInputStream() : port.in();
             byte[] buffer = new byte[1024];
             while (whole == null && clock.nanoTime() < deadline) {
-                int available = in.available();
-                if (available <= 0) {
-                    clock.parkNanos(POLL_NANOS);
-                    continue;
-                }
-                int n = in.read(buffer, 0, Math.min(buffer.length, available));
-                if (n < 0) {
-                    throw new IOException(port.name() + " closed");
+                byte[] chunk = buffer;
+                int n;
+                if (framed) {
+                    chunk = port.receiveFrame(Math.max(1, (deadline - clock.nanoTime() + 999_999) / 1_000_000));
+                    if (chunk == null) {
+                        continue;
+                    }
+                    n = chunk.length;
+                } else {
+                    int available = in.available();
+                    if (available <= 0) {
+                        clock.parkNanos(POLL_NANOS);
+                        continue;
+                    }
+                    n = in.read(buffer, 0, Math.min(buffer.length, available));
+                    if (n < 0) {
+                        throw new IOException(port.name() + " closed");
+                    }
                 }
                 received += n;
                 // a long reply at a low baud rate may outlast the timeout: the timeout is for the answer
@@ -116,9 +125,9 @@ public final class TransactionRunner {
                 deadline = Math.min(hardDeadline, Math.max(deadline, now + Math.max(MIN_CHAR_WAIT_NANOS,
                         CHARS_WAIT * characterNanos)));
                 if (heard.size() < MAX_RECORDED) {
-                    heard.write(buffer, 0, Math.min(n, MAX_RECORDED - heard.size()));
+                    heard.write(chunk, 0, Math.min(n, MAX_RECORDED - heard.size()));
                 }
-                decoder.feed(buffer, 0, n);
+                decoder.feed(chunk, 0, n);
                 whole = next(decoder, errors);
             }
             long end = clock.nanoTime();
@@ -128,7 +137,7 @@ public final class TransactionRunner {
                 timeouts++;
                 failure = null;
                 // the rest of a late reply would be taken for noise by the retry: let the line fall quiet first
-                if (heard.size() > 0 || in.available() > 0) {
+                if (heard.size() > 0 || !framed && in.available() > 0) {
                     received += drainUntilQuiet(Math.max(MIN_CHAR_WAIT_NANOS, CHARS_WAIT * characterNanos),
                             timeoutMillis * 1_000_000L);
                 }
@@ -184,6 +193,14 @@ public final class TransactionRunner {
 
     /** Bytes left from an earlier, late reply would be taken for this one's start: they go. */
     private long discardStale() throws IOException {
+        if (port.framed()) {
+            long dropped = 0;
+            byte[] stale;
+            while ((stale = port.receiveFrame(0)) != null) {
+                dropped += stale.length;
+            }
+            return dropped;
+        }
         InputStream in = port.in();
         long dropped = 0;
         int available;
@@ -199,10 +216,24 @@ public final class TransactionRunner {
 
     /** Reads and drops bytes until none came for {@code quietNanos}, or {@code capNanos} passed. */
     private long drainUntilQuiet(long quietNanos, long capNanos) throws IOException {
-        InputStream in = port.in();
         long start = clock.nanoTime();
         long lastByte = start;
         long dropped = 0;
+        if (port.framed()) {
+            while (true) {
+                long now = clock.nanoTime();
+                long left = Math.min(lastByte + quietNanos, start + capNanos) - now;
+                if (left <= 0) {
+                    return dropped;
+                }
+                byte[] late = port.receiveFrame(Math.max(1, left / 1_000_000));
+                if (late != null) {
+                    dropped += late.length;
+                    lastByte = clock.nanoTime();
+                }
+            }
+        }
+        InputStream in = port.in();
         byte[] sink = new byte[1024];
         while (true) {
             long now = clock.nanoTime();

@@ -2,8 +2,14 @@ package org.bmsworkbench.connection;
 
 import java.util.Locale;
 
-/** What a bus runs on: a serial port, a TCP RS485 gateway, or the simulator inside the workbench. */
-public sealed interface Transport {
+/**
+ * What a bus runs on: a serial port, a TCP RS485 gateway, or any other line a {@link LinkProvider} offers (the
+ * simulator's lives in the simulator's bundle). A transport is a value: equal transports are the same line.
+ */
+public interface Transport {
+
+    /** The {@link LinkProvider#scheme()} of the provider that made it and opens it. */
+    String scheme();
 
     /** For people and the status line, e.g. "/dev/ttyUSB0 9600 8N1". */
     String label();
@@ -13,6 +19,14 @@ public sealed interface Transport {
 
     /** Bits per character on the line: start + data + parity + stop. */
     int bitsPerCharacter();
+
+    /** The line part of a bus spec with this transport's options, read back by its provider: {@code serial:/dev/ttyUSB0,baud=9600,format=8N1}. */
+    String spec();
+
+    /** True for a line that reaches no real device (the in-process simulator). */
+    default boolean simulated() {
+        return false;
+    }
 
     /** A serial port opened with jSerialComm. */
     record Serial(String name, int baud, int dataBits, char parity, int stopBits) implements Transport {
@@ -42,8 +56,18 @@ public sealed interface Transport {
         }
 
         @Override
+        public String scheme() {
+            return "serial";
+        }
+
+        @Override
         public String label() {
             return name + " " + baud + " " + format();
+        }
+
+        @Override
+        public String spec() {
+            return "serial:" + name + ",baud=" + baud + ",format=" + format();
         }
 
         @Override
@@ -81,8 +105,18 @@ public sealed interface Transport {
         }
 
         @Override
+        public String scheme() {
+            return "tcp";
+        }
+
+        @Override
         public String label() {
             return "tcp " + host + ":" + port;
+        }
+
+        @Override
+        public String spec() {
+            return "tcp:" + host + ":" + port + (baud > 0 ? ",baud=" + baud : "");
         }
 
         @Override
@@ -103,52 +137,6 @@ public sealed interface Transport {
                 throw new IllegalArgumentException("gateway '" + hostPort + "': the port is not a number", e);
             }
             return new Tcp(hostPort.substring(0, colon), port, baud);
-        }
-    }
-
-    /**
-     * The simulator in the same process: packs at the bus's addresses with the given cells and sensors.
-     *
-     * @param cells      cells per pack, 1..176
-     * @param sensors    temperature sensors per pack, 0..33
-     * @param seed       seed of the packs' spread and the faults
-     * @param speed      simulated seconds per real second
-     * @param baud       the emulated line's baud rate (0: no line timing)
-     * @param turnaround the boards' reply delay in milliseconds
-     */
-    record Simulated(int cells, int sensors, long seed, double speed, int baud, double turnaround) implements Transport {
-
-        public Simulated {
-            if (cells < 1 || cells > 176) {
-                throw new IllegalArgumentException(cells + " cells is outside 1..176");
-            }
-            if (sensors < 0 || sensors > 33) {
-                throw new IllegalArgumentException(sensors + " temperature sensors is outside 0..33");
-            }
-            if (!(speed > 0) || speed > 100_000) {
-                throw new IllegalArgumentException("simulation speed " + speed + " is outside (0, 100000]");
-            }
-            if (baud < 0 || baud > 4_000_000) {
-                throw new IllegalArgumentException("baud rate " + baud + " is outside 0..4000000");
-            }
-            if (!(turnaround >= 0) || turnaround > 10_000) {
-                throw new IllegalArgumentException("turnaround " + turnaround + " ms is outside 0..10000");
-            }
-        }
-
-        /** 176 cells and 33 sensors at 115200 baud with a 10 ms turnaround, in real time. */
-        public static Simulated typical() {
-            return new Simulated(176, 33, 1, 1, 115_200, 10);
-        }
-
-        @Override
-        public String label() {
-            return org.bmsworkbench.events.BusStatus.SIMULATED_LABEL;
-        }
-
-        @Override
-        public int bitsPerCharacter() {
-            return 10;
         }
     }
 }

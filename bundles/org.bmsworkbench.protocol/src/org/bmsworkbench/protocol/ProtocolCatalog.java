@@ -13,6 +13,12 @@ import java.util.ServiceLoader;
  */
 public final class ProtocolCatalog {
 
+    /**
+     * The protocol a bus, the simulator and the tools use when none is named, and whose parameter page the
+     * simulated boards keep.
+     */
+    public static final String DEFAULT_PROTOCOL = "modbus-native";
+
     private final List<BmsProtocol> protocols;
     private final List<String> problems;
 

@@ -7,12 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.bmsworkbench.sim.link.SimLinkProvider;
+import org.bmsworkbench.sim.link.SimulatedTransport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bus settings as people type them: what is accepted, and the message for what is not. */
 class BusSettingsTest {
+
+    /** The simulator's link type, as its bundle's DS component registers it through the connection service. */
+    private static LinkCatalog.Registration sim;
+
+    @BeforeAll
+    static void registerTheSimulator() {
+        sim = LinkCatalog.register(new SimLinkProvider());
+    }
+
+    @AfterAll
+    static void unregisterTheSimulator() {
+        sim.close();
+    }
 
     @Test
     void parsesTheOneLineForms() {
@@ -35,7 +52,7 @@ class BusSettingsTest {
         assertEquals(2, tcp.retries());
 
         BusSettings sim = BusSettings.parse("sim:8");
-        Transport.Simulated st = assertInstanceOf(Transport.Simulated.class, sim.transport());
+        SimulatedTransport st = assertInstanceOf(SimulatedTransport.class, sim.transport());
         assertEquals(176, st.cells());
         assertEquals(33, st.sensors());
         assertEquals(8, sim.addresses().size());

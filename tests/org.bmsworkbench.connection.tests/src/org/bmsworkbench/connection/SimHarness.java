@@ -18,6 +18,7 @@ import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
+import org.bmsworkbench.sim.link.SimulatedTransport;
 import org.bmsworkbench.sim.wire.Faults;
 import org.bmsworkbench.sim.wire.InProcessEndpoint;
 import org.bmsworkbench.sim.wire.LineTiming;
@@ -101,7 +102,7 @@ final class SimHarness implements AutoCloseable {
     }
 
     static BusSettings settings(String protocolId, List<Integer> addresses) {
-        return new BusSettings(new Transport.Simulated(176, 33, 1, 1, 0, 0), protocolId, addresses, 200, 1, 0, 1, 3);
+        return new BusSettings(new SimulatedTransport(176, 33, 1, 1, 0, 0), protocolId, addresses, 200, 1, 0, 1, 3);
     }
 
     private Port connect() throws IOException {

@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import org.bmsworkbench.connection.BusEvents;
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.Buses;
+import org.bmsworkbench.connection.LinkCatalog;
+import org.bmsworkbench.connection.LinkLookup;
 import org.bmsworkbench.connection.PortDiscovery;
 import org.bmsworkbench.connection.Transport;
 import org.bmsworkbench.events.BusState;
@@ -36,17 +38,27 @@ import org.bmsworkbench.protocol.tool.ReplyJson;
 public final class PollMain {
 
     private final ProtocolCatalog catalog;
+    private final LinkLookup links;
+    private final List<String> linkProblems;
     private final PrintStream out;
     private final PrintStream err;
 
+    /** With the link types known in this process ({@link LinkCatalog#known()}). */
     public PollMain(ProtocolCatalog catalog, PrintStream out, PrintStream err) {
+        this(catalog, LinkCatalog.known(), out, err);
+    }
+
+    public PollMain(ProtocolCatalog catalog, LinkLookup links, PrintStream out, PrintStream err) {
         this.catalog = catalog;
+        this.links = links;
+        this.linkProblems = links instanceof LinkCatalog c ? c.problems() : List.of();
         this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) {
-        CommandLine.exit(PollMain.class, (catalog, out, err) -> new PollMain(catalog, out, err)::run, args);
+        CommandLine.exit(PollMain.class, (catalog, out, err) -> new PollMain(catalog,
+                LinkCatalog.fromClassPath(PollMain.class.getClassLoader()), out, err)::run, args);
     }
 
     public static String help() {
@@ -54,6 +66,7 @@ public final class PollMain {
                 Usage: bmsw poll (--serial PORT [--baud N] [--format 8N1] | --tcp HOST:PORT | --simulate N)
                                  [--protocol ID] [--packs N | --addresses LIST] [--count N] [--interval MS]
                                  [--timeout MS] [--retries N] [--cells N] [--temps N] [--json]
+                       bmsw poll --bus SPEC [--count N] [--json]
 
                 Polls the packs of one bus and prints one line per pack per sweep.
                   --serial PORT      serial port, e.g. /dev/ttyUSB0, COM3 or a pty
@@ -61,7 +74,9 @@ public final class PollMain {
                   --format 8N1       data bits, parity (N, E, O), stop bits
                   --tcp HOST:PORT    RS485-to-Ethernet gateway (raw frames over TCP)
                   --simulate N       N simulated packs in this process (1..16)
-                  --protocol ID      protocol of the packs (default modbus-native); bmsw protocols lists them
+                  --bus SPEC         any installed link type, as for ./bmsw --bus, with the bus's options,
+                                     e.g. serial:/dev/ttyUSB0,baud=9600,protocol=pylontech,packs=4
+                  --protocol ID      protocol of the packs (default %s); bmsw protocols lists them
                   --packs N          pack quantity, addresses 1..N (default 1, or N of --simulate)
                   --addresses LIST   pack addresses instead, e.g. 1-4 or 2,5,9
                   --count N          sweeps before stopping (default 1; 0: until interrupted)
@@ -72,13 +87,13 @@ public final class PollMain {
                   --json             one JSON object per line, with the keys of bmsw decode
                 Exit status: 0 every pack answered in the last sweep, 1 some did not, 2 wrong options,
                 3 the port could not be opened.
-                """;
+                """.formatted(ProtocolCatalog.DEFAULT_PROTOCOL);
     }
 
     public int run(String[] args) {
         Options o;
         try {
-            o = Options.parse(args);
+            o = Options.parse(args, links);
         } catch (IllegalArgumentException e) {
             err.println("bmsw poll: " + e.getMessage());
             return 2;
@@ -90,6 +105,9 @@ public final class PollMain {
         for (String problem : catalog.problems()) {
             err.println("bmsw poll: a protocol could not be loaded: " + problem);
         }
+        for (String problem : linkProblems) {
+            err.println("bmsw poll: a link type could not be loaded: " + problem);
+        }
         Optional<BmsProtocol> protocol = catalog.find(o.settings.protocolId());
         if (protocol.isEmpty()) {
             err.println("bmsw poll: no protocol '" + o.settings.protocolId() + "' (known: "
@@ -98,7 +116,7 @@ public final class PollMain {
         }
         Printer printer = new Printer(o);
         PortDiscovery discovery = new PortDiscovery(List::of, m -> err.println("bmsw poll: " + m));
-        try (Buses buses = new Buses(catalog::find, this::ids, printer, discovery, m -> { })) {
+        try (Buses buses = new Buses(catalog::find, this::ids, links, printer, discovery, m -> { })) {
             String busId;
             try {
                 busId = buses.open(o.settings);
@@ -169,6 +187,10 @@ public final class PollMain {
 
         @Override
         public void sweep(String busId, long number) {
+            if (o.count > 0 && number > o.count) {
+                // a fast line may finish another sweep before the bus is closed: it is not printed
+                return;
+            }
             boolean all = true;
             for (int address : o.settings.addresses()) {
                 PackSnapshot s = answers.get(address);
@@ -227,14 +249,14 @@ public final class PollMain {
         boolean json;
         boolean help;
 
-        static Options parse(String[] args) {
+        static Options parse(String[] args, LinkLookup links) {
             Options o = new Options();
             String serial = null;
             String tcp = null;
             int simulate = 0;
             Integer baud = null;
             String format = "8N1";
-            String protocol = "modbus-native";
+            String protocol = ProtocolCatalog.DEFAULT_PROTOCOL;
             Integer packs = null;
             String addresses = null;
             int interval = 1000;
@@ -242,13 +264,19 @@ public final class PollMain {
             int retries = 1;
             int cells = 176;
             int temps = 33;
+            String bus = null;
+            List<String> lineOptions = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
+                if (!List.of("-h", "--help", "--json", "--count", "--bus").contains(a)) {
+                    lineOptions.add(a);
+                }
                 switch (a) {
                     case "-h", "--help" -> o.help = true;
                     case "--json" -> o.json = true;
                     case "--serial" -> serial = value(args, ++i, a);
                     case "--tcp" -> tcp = value(args, ++i, a);
+                    case "--bus" -> bus = value(args, ++i, a);
                     case "--simulate" -> simulate = number(args, ++i, a, 1, BusSettings.MAX_PACKS);
                     case "--baud" -> baud = number(args, ++i, a, 300, 4_000_000);
                     case "--format" -> format = value(args, ++i, a);
@@ -267,6 +295,14 @@ public final class PollMain {
             if (o.help) {
                 return o;
             }
+            if (bus != null) {
+                if (!lineOptions.isEmpty()) {
+                    throw new IllegalArgumentException("with --bus, the bus's options go into its spec, not "
+                            + lineOptions.get(0) + " (e.g. --bus sim:4,protocol=pylontech,interval=0)");
+                }
+                o.settings = BusSettings.parse(bus, links);
+                return o;
+            }
             int lines = (serial != null ? 1 : 0) + (tcp != null ? 1 : 0) + (simulate > 0 ? 1 : 0);
             if (lines != 1) {
                 throw new IllegalArgumentException("give exactly one of --serial, --tcp and --simulate");
@@ -277,7 +313,15 @@ public final class PollMain {
             } else if (tcp != null) {
                 t = Transport.Tcp.of(tcp, baud == null ? 0 : baud);
             } else {
-                t = new Transport.Simulated(cells, temps, 1, 1, baud == null ? 115_200 : baud, 10);
+                // the simulator's link type, from its own bundle: 176 cells, 33 sensors, 115200 baud unless told
+                Map<String, String> sim = new LinkedHashMap<>();
+                sim.put("cells", String.valueOf(cells));
+                sim.put("temps", String.valueOf(temps));
+                if (baud != null) {
+                    sim.put("baud", String.valueOf(baud));
+                }
+                t = links.find("sim").orElseThrow(() -> new IllegalArgumentException(
+                        "--simulate needs the simulator's link type (the org.bmsworkbench.sim bundle)")).parse(null, sim);
             }
             List<Integer> list;
             if (addresses != null) {

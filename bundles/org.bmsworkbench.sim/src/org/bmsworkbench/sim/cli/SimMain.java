@@ -93,7 +93,7 @@ public final class SimMain {
                 return 2;
             }
         }
-        List<ParameterDefinition> definitions = catalog.find("modbus-native")
+        List<ParameterDefinition> definitions = catalog.find(ProtocolCatalog.DEFAULT_PROTOCOL)
                 .map(BmsProtocol::parameterDefinitions).orElse(List.of());
         List<PackSpec> specs = new ArrayList<>();
         for (int a : o.addresses) {

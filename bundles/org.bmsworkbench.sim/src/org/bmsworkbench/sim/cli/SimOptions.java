@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.sim.Chemistry;
 import org.bmsworkbench.sim.CurrentProfile;
 import org.bmsworkbench.sim.SimBus;
@@ -17,7 +18,7 @@ final class SimOptions {
     int cells = 16;
     int temps = 4;
     List<Integer> addresses;
-    String protocol = "modbus-native";
+    String protocol = ProtocolCatalog.DEFAULT_PROTOCOL;
     String serial;
     String tcp;
     boolean pty;

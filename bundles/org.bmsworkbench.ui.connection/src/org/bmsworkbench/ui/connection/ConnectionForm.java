@@ -1,9 +1,12 @@
 package org.bmsworkbench.ui.connection;
 
 import java.util.List;
+import java.util.Map;
 
 import org.bmsworkbench.connection.BusSettings;
+import org.bmsworkbench.connection.LinkCatalog;
 import org.bmsworkbench.connection.Transport;
+import org.bmsworkbench.protocol.ProtocolCatalog;
 
 /**
  * What the connection form holds, as text, turned into {@link BusSettings} with the connection bundle's own
@@ -33,7 +36,7 @@ public record ConnectionForm(Kind kind, String port, String baud, String format,
 
     /** The form a first start shows: the simulated bus of 8 packs. */
     public static ConnectionForm defaults() {
-        return new ConnectionForm(Kind.SIMULATED, "", "115200", "8N1", "modbus-native", 8, 1);
+        return new ConnectionForm(Kind.SIMULATED, "", "115200", "8N1", ProtocolCatalog.DEFAULT_PROTOCOL, 8, 1);
     }
 
     /**
@@ -62,7 +65,10 @@ public record ConnectionForm(Kind kind, String port, String baud, String format,
                 yield Transport.Serial.of(port.trim(), rate, format);
             }
             case TCP -> Transport.Tcp.of(port == null ? "" : port.trim(), rate);
-            case SIMULATED -> new Transport.Simulated(176, 33, 1, 1, rate, 10);
+            // the simulator's link type lives in its own bundle: 176 cells and 33 sensors at the chosen rate
+            case SIMULATED -> LinkCatalog.known().find("sim")
+                    .orElseThrow(() -> new IllegalArgumentException("the simulated bus is not installed"))
+                    .parse(null, Map.of("baud", String.valueOf(rate)));
         };
         return BusSettings.of(t, protocol, packs, first);
     }

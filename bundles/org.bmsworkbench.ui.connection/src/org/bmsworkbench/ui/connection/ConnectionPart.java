@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.ConnectionService;
-import org.bmsworkbench.connection.Transport;
 import org.bmsworkbench.core.live.PackSelection;
 import org.bmsworkbench.events.BmsTopics;
 import org.bmsworkbench.events.BusStatus;
@@ -95,7 +94,7 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
         java.util.Optional<SelectedPack> selected = selection.current();
         String selectedBus = selected.map(SelectedPack::busId).orElse(null);
         boolean simulated = buses.stream().anyMatch(b -> connection.settings(b.busId())
-                .map(s -> s.transport() instanceof Transport.Simulated).orElse(false));
+                .map(s -> s.transport().simulated()).orElse(false));
         view.showBuses(buses, selectedBus, simulated);
         String bus = view.selectedBus();
         List<Integer> addresses = bus == null ? List.of()

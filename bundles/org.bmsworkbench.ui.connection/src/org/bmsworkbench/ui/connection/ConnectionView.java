@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.SerialPortInfo;
+import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.ui.common.StateColors;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -219,7 +220,7 @@ public final class ConnectionView extends Composite {
         String before = protocol.getText();
         protocol.setItems(ids.toArray(String[]::new));
         int i = ids.indexOf(before);
-        protocol.select(i >= 0 ? i : Math.max(0, ids.indexOf("modbus-native")));
+        protocol.select(i >= 0 ? i : Math.max(0, ids.indexOf(ProtocolCatalog.DEFAULT_PROTOCOL)));
     }
 
     public void setForm(ConnectionForm f) {

@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.bmsworkbench.connection.LinkLookup;
+import org.bmsworkbench.connection.SerialLinkProvider;
+import org.bmsworkbench.connection.TcpLinkProvider;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
 import org.bmsworkbench.protocol.ydt1363.PylontechProtocol;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
+import org.bmsworkbench.sim.link.SimLinkProvider;
 import org.bmsworkbench.sim.wire.Faults;
 import org.bmsworkbench.sim.wire.LineTiming;
 import org.bmsworkbench.sim.wire.SimLine;
@@ -24,11 +28,12 @@ import org.junit.jupiter.api.Test;
 class PollMainTest {
 
     private final ProtocolCatalog catalog = new ProtocolCatalog(List.of(new NativeModbusProtocol(), new PylontechProtocol()));
+    private final LinkLookup links = LinkLookup.of(new SerialLinkProvider(), new TcpLinkProvider(), new SimLinkProvider());
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new PollMain(catalog, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new PollMain(catalog, links, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
 
@@ -87,6 +92,23 @@ class PollMainTest {
         err.reset();
         assertEquals(2, run("--tcp", "gateway"));
         assertEquals("bmsw poll: gateway 'gateway': host:port, e.g. 192.168.1.200:4196\n", err.toString());
+    }
+
+    @Test
+    void anyInstalledLinkTypeIsPolledFromItsSpec() {
+        int rc = run("--bus", "sim:2,cells=16,temps=4,baud=0,interval=0,protocol=pylontech", "--count", "1", "--json");
+        assertEquals(0, rc, err.toString());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("{\"bus\":\"bus-1\",\"sweep\":1,\"protocol\":\"pylontech\""), lines.get(1));
+        assertTrue(lines.get(1).contains("\"state\":\"ONLINE\",\"address\":2,"), lines.get(1));
+        out.reset();
+        assertEquals(2, run("--bus", "can:can0"));
+        assertEquals("bmsw poll: bus 'can:can0': sim, serial:<port> or tcp:<host>:<port>\n", err.toString());
+        err.reset();
+        assertEquals(2, run("--bus", "sim:2", "--packs", "3"));
+        assertEquals("bmsw poll: with --bus, the bus's options go into its spec, not --packs"
+                + " (e.g. --bus sim:4,protocol=pylontech,interval=0)\n", err.toString());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.bmsworkbench.connection.cli;
+package org.bmsworkbench.sim.link;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +20,7 @@ import org.bmsworkbench.connection.Bus;
 import org.bmsworkbench.connection.BusEvents;
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.Buses;
+import org.bmsworkbench.connection.LinkCatalog;
 import org.bmsworkbench.connection.LinkCounters;
 import org.bmsworkbench.connection.Port;
 import org.bmsworkbench.connection.PortDiscovery;
@@ -92,14 +93,14 @@ public final class BusBenchmark {
                 sensors (bytes x bits per character / baud, plus turnaround and inter-frame gap per
                 transaction) divided by the measured time, with the simulator on a socat pty pair and the
                 connection service's scheduler polling as fast as the line allows. Target: 0.85 or more.
-                  --protocols LIST   protocols to measure (default modbus-native,pylontech)
+                  --protocols LIST   protocols to measure (default %s,pylontech)
                   --bauds LIST       baud rates (default 9600,19200,115200)
                   --sweeps N         timed sweeps after one warm-up sweep (default 3 up to 9600 baud,
                                      5 up to 19200, 10 above)
                   --turnaround MS    the simulated boards' reply delay (default 10)
                 Exit status: 0 every run reached 0.85 without errors, 1 some did not, 2 wrong options,
                 3 the pty pair or the port could not be set up.
-                """;
+                """.formatted(ProtocolCatalog.DEFAULT_PROTOCOL);
     }
 
     public int run(String[] args) {
@@ -129,7 +130,7 @@ public final class BusBenchmark {
             protocols.add(p.get());
         }
         // the boards keep the native parameter page whatever they speak, as under bmsw sim
-        List<ParameterDefinition> definitions = catalog.find("modbus-native")
+        List<ParameterDefinition> definitions = catalog.find(ProtocolCatalog.DEFAULT_PROTOCOL)
                 .map(BmsProtocol::parameterDefinitions).orElse(List.of());
         int bits = new Transport.Serial("pty", 9600, DATA_BITS, PARITY, STOP_BITS).bitsPerCharacter();
         out.printf(Locale.ROOT, "bus efficiency: %d packs x %d cells x %d sensors over a socat pty, %d%c%d (%d bits"
@@ -206,7 +207,7 @@ public final class BusBenchmark {
                     STOP_BITS);
             BusSettings settings = new BusSettings(transport, protocol.id(), addresses, 0, 1, 0, 1, 3);
             Recorder recorder = new Recorder(WARM_UP_SWEEPS + sweeps);
-            try (Buses buses = new Buses(catalog::find, this::ids, recorder, new PortDiscovery(List::of, log::add),
+            try (Buses buses = new Buses(catalog::find, this::ids, LinkCatalog.known(), recorder, new PortDiscovery(List::of, log::add),
                     log::add)) {
                 recorder.buses = buses;
                 String busId = buses.open(settings);
@@ -441,7 +442,7 @@ public final class BusBenchmark {
 
     /** The parsed command line. */
     static final class Options {
-        List<String> protocols = List.of("modbus-native", "pylontech");
+        List<String> protocols = List.of(ProtocolCatalog.DEFAULT_PROTOCOL, "pylontech");
         List<Integer> bauds = List.of(9600, 19200, 115200);
         int sweeps;
         double turnaroundMillis = 10;

@@ -1,4 +1,4 @@
-package org.bmsworkbench.connection;
+package org.bmsworkbench.sim.link;
 
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.bmsworkbench.connection.Connector;
+import org.bmsworkbench.connection.Port;
 import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.device.DeviceCodec;
@@ -32,7 +34,7 @@ public final class SimulatedConnector implements Connector {
      * @param definitions the parameter page the boards keep (the native page; the boards also answer to the
      *                    other protocols' names for the same settings)
      */
-    public SimulatedConnector(Transport.Simulated sim, BmsProtocol protocol, List<ParameterDefinition> definitions,
+    public SimulatedConnector(SimulatedTransport sim, BmsProtocol protocol, List<ParameterDefinition> definitions,
             List<Integer> addresses, Consumer<String> log) {
         DeviceCodec codec = protocol.deviceCodec().orElseThrow(() -> new IllegalArgumentException(
                 protocol.displayName() + " has no simulated device side; choose another protocol for the simulated bus"));

@@ -1,0 +1,66 @@
+package org.bmsworkbench.sim.link;
+
+import org.bmsworkbench.connection.Transport;
+import org.bmsworkbench.events.BusStatus;
+
+/**
+ * The simulator in the same process: packs at the bus's addresses with the given cells and sensors.
+ *
+ * @param cells      cells per pack, 1..176
+ * @param sensors    temperature sensors per pack, 0..33
+ * @param seed       seed of the packs' spread and the faults
+ * @param speed      simulated seconds per real second
+ * @param baud       the emulated line's baud rate (0: no line timing)
+ * @param turnaround the boards' reply delay in milliseconds
+ */
+public record SimulatedTransport(int cells, int sensors, long seed, double speed, int baud, double turnaround)
+        implements Transport {
+
+    public SimulatedTransport {
+        if (cells < 1 || cells > 176) {
+            throw new IllegalArgumentException(cells + " cells is outside 1..176");
+        }
+        if (sensors < 0 || sensors > 33) {
+            throw new IllegalArgumentException(sensors + " temperature sensors is outside 0..33");
+        }
+        if (!(speed > 0) || speed > 100_000) {
+            throw new IllegalArgumentException("simulation speed " + speed + " is outside (0, 100000]");
+        }
+        if (baud < 0 || baud > 4_000_000) {
+            throw new IllegalArgumentException("baud rate " + baud + " is outside 0..4000000");
+        }
+        if (!(turnaround >= 0) || turnaround > 10_000) {
+            throw new IllegalArgumentException("turnaround " + turnaround + " ms is outside 0..10000");
+        }
+    }
+
+    /** 176 cells and 33 sensors at 115200 baud with a 10 ms turnaround, in real time. */
+    public static SimulatedTransport typical() {
+        return new SimulatedTransport(176, 33, 1, 1, 115_200, 10);
+    }
+
+    @Override
+    public String scheme() {
+        return SimLinkProvider.SCHEME;
+    }
+
+    @Override
+    public String label() {
+        return BusStatus.SIMULATED_LABEL;
+    }
+
+    @Override
+    public int bitsPerCharacter() {
+        return 10;
+    }
+
+    @Override
+    public String spec() {
+        return SimLinkProvider.SCHEME + ",cells=" + cells + ",temps=" + sensors + ",baud=" + baud;
+    }
+
+    @Override
+    public boolean simulated() {
+        return true;
+    }
+}
