@@ -11,9 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.bmsworkbench.events.BusStatus;
-import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.events.SerialPortInfo;
-import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolException;
 
@@ -138,15 +136,7 @@ public final class Buses implements ConnectionService, AutoCloseable {
         return bus(busId).map(Bus::settings);
     }
 
-    @Override
-    public List<PackStatus> packs(String busId) {
-        return bus(busId).map(Bus::packStates).orElse(List.of());
-    }
 
-    @Override
-    public Optional<PackSnapshot> latest(String busId, int address) {
-        return bus(busId).flatMap(b -> b.latest(address));
-    }
 
     @Override
     public <T> CommandHandle<T> submit(String busId, BusCommand<T> command) {

@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bmsworkbench.events.BusStatus;
-import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.events.SerialPortInfo;
-import org.bmsworkbench.model.PackSnapshot;
 
 /**
  * The buses of this workbench: the only way to open a port, poll packs, and send anything to them. What the
- * buses see is published on the EventAdmin topics of {@code org.bmsworkbench.events.BmsTopics}; this service
- * answers what a view needs when it is first shown (latest values, states) and takes commands.
+ * buses see is published on the EventAdmin topics of {@code org.bmsworkbench.events.BmsTopics}; views read it from
+ * the one place that keeps it ({@code org.bmsworkbench.core}: {@code LiveData} for values,
+ * {@code BusStateRegistry} for bus and pack states), not from here.
  */
 public interface ConnectionService {
 
@@ -36,12 +35,6 @@ public interface ConnectionService {
 
     /** The settings a bus was opened with. */
     Optional<BusSettings> settings(String busId);
-
-    /** Each pack's link state on a bus, empty for an unknown bus. */
-    List<PackStatus> packs(String busId);
-
-    /** The pack's latest values, if it ever answered. Check their time: they may be old. */
-    Optional<PackSnapshot> latest(String busId, int address);
 
     /**
      * Queues a command on a bus. A command may read anything; a frame that changes a pack (parameters, control,

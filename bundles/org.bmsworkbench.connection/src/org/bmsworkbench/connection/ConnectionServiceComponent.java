@@ -10,9 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bmsworkbench.events.BmsTopics;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.EventProperties;
-import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.events.SerialPortInfo;
-import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.osgi.framework.BundleContext;
@@ -221,15 +219,7 @@ public final class ConnectionServiceComponent implements ConnectionService {
         return buses.settings(busId);
     }
 
-    @Override
-    public List<PackStatus> packs(String busId) {
-        return buses.packs(busId);
-    }
 
-    @Override
-    public Optional<PackSnapshot> latest(String busId, int address) {
-        return buses.latest(busId, address);
-    }
 
     @Override
     public <T> CommandHandle<T> submit(String busId, BusCommand<T> command) {

@@ -14,6 +14,7 @@ import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.BusEvents;
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.CommandHandle;
+import org.bmsworkbench.connection.LinkLookup;
 import org.bmsworkbench.connection.ConnectionService;
 import org.bmsworkbench.connection.Port;
 import org.bmsworkbench.connection.WriteGuard;
@@ -26,6 +27,7 @@ import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
+import org.bmsworkbench.sim.link.SimLinkProvider;
 import org.bmsworkbench.sim.wire.Faults;
 import org.bmsworkbench.sim.wire.InProcessEndpoint;
 import org.bmsworkbench.sim.wire.LineTiming;
@@ -64,7 +66,8 @@ final class SimulatedRack implements ConnectionService, PackStates, AutoCloseabl
                 frames.add(record);
             }
         };
-        BusSettings settings = BusSettings.parse("sim:" + packs + ",cells=16,temps=4,interval=20");
+        BusSettings settings = BusSettings.parse("sim:" + packs + ",cells=16,temps=4,interval=20",
+                LinkLookup.of(new SimLinkProvider()));
         bus = new Bus(BUS, settings, protocol, this::connect, events, Clock.systemUTC(), m -> { }, () -> guard);
         bus.start();
         await(() -> bus.packStates().stream().allMatch(p -> p.state() == org.bmsworkbench.events.PackLinkState.ONLINE),
@@ -118,11 +121,6 @@ final class SimulatedRack implements ConnectionService, PackStates, AutoCloseabl
     }
 
     @Override
-    public List<PackStatus> packs(String busId) {
-        return BUS.equals(busId) ? bus.packStates() : List.of();
-    }
-
-    @Override
     public Optional<PackSnapshot> latest(String busId, int address) {
         return BUS.equals(busId) ? bus.latest(address) : Optional.empty();
     }
@@ -154,11 +152,6 @@ final class SimulatedRack implements ConnectionService, PackStates, AutoCloseabl
     @Override
     public List<String> protocols() {
         return List.of(protocol.id());
-    }
-
-    @Override
-    public Optional<org.bmsworkbench.connection.SimulatedConnector> simulator(String busId) {
-        return Optional.empty();
     }
 
     @Override

@@ -216,8 +216,11 @@ class RealtimePartTest {
 
     @Test
     void aChargeThatStartsWhileTheConfirmationIsOpenIsSeenBeforeDfetOffIsSent() throws Exception {
+        KeptSimLink link = new KeptSimLink();
+        org.osgi.framework.ServiceRegistration<org.bmsworkbench.connection.LinkProvider> registration = context
+                .registerService(org.bmsworkbench.connection.LinkProvider.class, link, null);
         ConnectionService connection = service(ConnectionService.class);
-        String busId = connection.open(BusSettings.parse("sim:1,cells=16,temps=4,baud=0,interval=100"));
+        String busId = connection.open(BusSettings.parse(KeptSimLink.SCHEME + ":1,cells=16,temps=4,baud=0,interval=100"));
         try {
             AccessGate gate = service(AccessGate.class);
             assertTrue(gate.unlock("AF123456".toCharArray()));
@@ -225,7 +228,7 @@ class RealtimePartTest {
             service(PackSelection.class).select(busId, 1);
             assertTrue(harness.spinUntil(() -> part.view().headerText().contains("Online"), WAIT),
                     part.view().headerText());
-            org.bmsworkbench.sim.SimPack pack = connection.simulator(busId).orElseThrow().simBus().pack(1);
+            org.bmsworkbench.sim.SimPack pack = link.simBus().pack(1);
             answers.set(true, true);
             answers.whileConfirming = () -> {
                 // a charger starts while the person reads "resting": the bus sees it before the command goes out
@@ -243,6 +246,7 @@ class RealtimePartTest {
             answers.whileConfirming = () -> { };
             service(AccessGate.class).lock();
             connection.close(busId);
+            registration.unregister();
         }
     }
 
