@@ -4,33 +4,23 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.CommandProgress;
-import org.bmsworkbench.events.FlagChange;
 import org.bmsworkbench.events.FrameRecord;
 import org.bmsworkbench.events.LinkErrorKind;
 import org.bmsworkbench.events.PackData;
-import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;
-import org.bmsworkbench.model.FlagCategory;
-import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
-import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
@@ -50,46 +40,57 @@ public final class Bus implements AutoCloseable {
 
     private static final AtomicLong COMMAND_IDS = new AtomicLong();
     private static final long STATS_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long MAX_PROBE_BACKOFF_MILLIS = 30_000;
 
     private final String id;
     private final BusSettings settings;
     private final BmsProtocol protocol;
     private final Connector connector;
     private final BusEvents events;
-    private final Clock clock;
+    private final BusClock clock;
     private final Consumer<String> log;
+    private final Supplier<WriteGuard> guard;
     private final int timeoutMillis;
     private final List<PackTracker> packs = new ArrayList<>();
+    private final PackLinkStates links;
+    private final PollSchedule schedule;
+    private final CommandQueue<QueuedCommand<?>> queue;
+    private final ReconnectBackoff backoff = new ReconnectBackoff();
+    private final CommandLine line = new CommandLine();
     private final LinkCounters counters = new LinkCounters();
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private final PriorityQueue<Queued<?>> queue = new PriorityQueue<>();
     private volatile boolean closing;
     private volatile BusStatus status;
     private Thread thread;
 
     private Port port;
     private TransactionRunner runner;
-    private int lastIndex = -1;
     private long lastStatsNanos;
     private long statsRevision = -1;
-    private long reconnectMinMillis = 500;
-    private long reconnectMaxMillis = 10_000;
-    private long reconnectDelayMillis;
-    private long silenceReopenMillis = 5_000;
     private long lastAnswerNanos;
-    private long silentReopens;
     private volatile long opens;
-    private long sweeps;
 
     /**
      * @param log one line per state change, for the workbench log; never per frame
      */
     public Bus(String id, BusSettings settings, BmsProtocol protocol, Connector connector, BusEvents events,
             Clock clock, Consumer<String> log) throws ProtocolException {
+        this(id, settings, protocol, connector, events, clock, log, () -> WriteGuard.NONE);
+    }
+
+    /**
+     * @param guard the write guard of the moment (it may come and go with its bundle); without one, no command
+     *              changes a pack
+     */
+    public Bus(String id, BusSettings settings, BmsProtocol protocol, Connector connector, BusEvents events,
+            Clock clock, Consumer<String> log, Supplier<WriteGuard> guard) throws ProtocolException {
+        this(id, settings, protocol, connector, events, BusClock.system(clock), log, guard);
+    }
+
+    /** A bus whose scheduling, timeouts and backoff all pass on {@code clock}. */
+    Bus(String id, BusSettings settings, BmsProtocol protocol, Connector connector, BusEvents events,
+            BusClock clock, Consumer<String> log, Supplier<WriteGuard> guard) throws ProtocolException {
         this.id = id;
+        this.guard = guard;
         this.settings = settings;
         this.protocol = protocol;
         this.connector = connector;
@@ -102,41 +103,17 @@ public final class Bus implements AutoCloseable {
                 throw new IllegalArgumentException("pack address " + address + " is outside " + protocol.displayName()
                         + "'s " + protocol.minAddress() + ".." + protocol.maxAddress());
             }
-            packs.add(new PackTracker(address, plan(address, Command.ALARM_STATUS), plan(address, null)));
+            packs.add(new PackTracker(address, PollPlan.summary(protocol, address), PollPlan.full(protocol, address)));
         }
+        this.links = new PackLinkStates(id, settings.addresses(), settings.offlineAfter());
+        this.schedule = new PollSchedule(packs.size(), TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis()));
+        this.queue = new CommandQueue<>(clock);
         this.status = new BusStatus(id, settings.transport().label(), protocol.id(), BusState.CLOSED, "", clock.instant());
-    }
-
-    /** The requests of a summary poll ({@code ALARM_STATUS}), or of a full poll ({@code null}: analog + status, each frame once). */
-    private List<Request> plan(int address, Command only) throws ProtocolException {
-        Set<Command> commands = protocol.commands();
-        List<Command> wanted = only != null ? List.of(only) : List.of(Command.ANALOG, Command.ALARM_STATUS);
-        List<Request> result = new ArrayList<>();
-        Set<String> frames = new LinkedHashSet<>();
-        for (Command c : wanted) {
-            if (!commands.contains(c)) {
-                continue;
-            }
-            for (Request r : protocol.requests(c, address)) {
-                if (frames.add(java.util.HexFormat.of().formatHex(r.frame()))) {
-                    result.add(r);
-                }
-            }
-        }
-        if (result.isEmpty() && only != null) {
-            return plan(address, null);
-        }
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException(protocol.displayName() + " has no command to poll packs with");
-        }
-        return List.copyOf(result);
     }
 
     /** Test hooks: how fast a lost port is reopened, and after how much total silence the port is suspected. */
     public void setRecovery(long minMillis, long maxMillis, long silenceMillis) {
-        this.reconnectMinMillis = minMillis;
-        this.reconnectMaxMillis = maxMillis;
-        this.silenceReopenMillis = silenceMillis;
+        backoff.set(minMillis, maxMillis, silenceMillis);
     }
 
     public String id() {
@@ -171,11 +148,7 @@ public final class Bus implements AutoCloseable {
 
     /** Each pack's link state now. */
     public List<PackStatus> packStates() {
-        List<PackStatus> result = new ArrayList<>();
-        for (PackTracker p : packs) {
-            result.add(p.status);
-        }
-        return result;
+        return links.states();
     }
 
     public synchronized void start() {
@@ -183,11 +156,7 @@ public final class Bus implements AutoCloseable {
             return;
         }
         publishBus(BusState.OPENING, "");
-        Instant now = clock.instant();
-        for (PackTracker p : packs) {
-            p.status = new PackStatus(id, p.address, PackLinkState.OFFLINE, null, now);
-            events.packState(p.status);
-        }
+        links.start(clock.instant()).forEach(events::packState);
         thread = new Thread(this::run, "bmsw-bus-" + id);
         thread.setDaemon(true);
         thread.start();
@@ -205,14 +174,8 @@ public final class Bus implements AutoCloseable {
             throw new IllegalStateException("bus " + s.label() + " is " + s.state().name().toLowerCase(java.util.Locale.ROOT)
                     + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")") + ": nothing can be sent now");
         }
-        Queued<T> q = new Queued<>(command, COMMAND_IDS.incrementAndGet());
-        lock.lock();
-        try {
-            queue.add(q);
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        QueuedCommand<T> q = new QueuedCommand<>(command, COMMAND_IDS.incrementAndGet(), line);
+        queue.add(q);
         q.report(CommandProgress.State.QUEUED, 0, 0, "");
         return q;
     }
@@ -220,12 +183,7 @@ public final class Bus implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        lock.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        queue.wake();
         Thread t;
         synchronized (this) {
             t = thread;
@@ -269,48 +227,28 @@ public final class Bus implements AutoCloseable {
             closePort();
             failQueued(new CancellationException("the bus was closed"));
             connector.close();
-            Instant now = clock.instant();
-            for (PackTracker p : packs) {
-                setPackState(p, PackLinkState.OFFLINE, now);
-            }
+            allOffline(false);
             publishBus(BusState.CLOSED, "");
         }
     }
 
     private void step() throws IOException {
-        Queued<?> q = nextCommand();
+        QueuedCommand<?> q = queue.poll();
         if (q != null) {
             runCommand(q);
             return;
         }
-        long now = System.nanoTime();
-        PackTracker due = null;
-        long earliest = Long.MAX_VALUE;
-        for (int i = 1; i <= packs.size(); i++) {
-            int index = (lastIndex + i) % packs.size();
-            PackTracker p = packs.get(index);
-            if (p.nextDueNanos - now <= 0) {
-                due = p;
-                lastIndex = index;
-                break;
-            }
-            if (p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter()) {
-                p.sweptBy = sweeps + 1;
-            }
-            earliest = Math.min(earliest, p.nextDueNanos - now);
+        long now = clock.nanoTime();
+        int due = schedule.next(now, links::probed);
+        if (due >= 0 && visit(due, false)) {
+            schedule.swept(due);
         }
-        if (due != null) {
-            if (visit(due)) {
-                due.sweptBy = sweeps + 1;
-            }
-        }
-        if (packs.stream().allMatch(p -> p.sweptBy > sweeps)) {
-            sweeps++;
-            events.sweep(id, sweeps);
+        if (schedule.sweepComplete()) {
+            events.sweep(id, schedule.sweeps());
         }
         publishStatistics(false);
-        if (due == null) {
-            waitForWork(earliest);
+        if (due < 0) {
+            waitForWork(schedule.untilNext(now));
         } else {
             suspectSilence();
         }
@@ -327,27 +265,24 @@ public final class Bus implements AutoCloseable {
                 return false;
             }
             port = p;
-            runner = new TransactionRunner(p, settings.transport().baud(), settings.transport().bitsPerCharacter());
+            runner = new TransactionRunner(p, settings.transport().baud(), settings.transport().bitsPerCharacter(), clock);
             runner.setTap(new Tap());
             opens++;
-            reconnectDelayMillis = 0;
-            long now = System.nanoTime();
+            backoff.opened();
+            long now = clock.nanoTime();
             lastAnswerNanos = now;
-            for (PackTracker pack : packs) {
-                pack.nextDueNanos = now;
-            }
+            schedule.allDueAt(now);
             log.accept("bus " + id + " open on " + p.name());
             publishBus(BusState.OPEN, "");
             return true;
         } catch (IOException | RuntimeException e) {
             counters.io();
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            reconnectDelayMillis = reconnectDelayMillis == 0 ? reconnectMinMillis
-                    : Math.min(reconnectMaxMillis, reconnectDelayMillis * 2);
+            long delay = backoff.failedToOpen();
             // the same reason again is not news: the views hear of it once, not at every retry
             publishBus(first || status.state() == BusState.FAILED ? BusState.FAILED : BusState.RECONNECTING,
                     why + " (retrying)");
-            sleep(reconnectDelayMillis);
+            sleep(delay);
             return false;
         }
     }
@@ -358,14 +293,17 @@ public final class Bus implements AutoCloseable {
         log.accept("bus " + id + ": " + why);
         closePort();
         failQueued(new IOException(why));
-        Instant now = clock.instant();
-        for (PackTracker p : packs) {
-            setPackState(p, PackLinkState.OFFLINE, now);
-            p.failures = 0;
-        }
-        reconnectDelayMillis = reconnectMinMillis;
+        allOffline(true);
+        long delay = backoff.lost();
         publishBus(BusState.RECONNECTING, why);
-        sleep(reconnectMinMillis);
+        sleep(delay);
+    }
+
+    private void allOffline(boolean forgetFailures) {
+        Instant now = clock.instant();
+        for (int i = 0; i < links.size(); i++) {
+            publish(links.offline(i, now, forgetFailures));
+        }
     }
 
     private void closePort() {
@@ -386,27 +324,29 @@ public final class Bus implements AutoCloseable {
      * answers. When every pack has been silent for a while, the port is reopened, at growing intervals.
      */
     private void suspectSilence() {
-        long silentFor = System.nanoTime() - lastAnswerNanos;
-        long limit = TimeUnit.MILLISECONDS.toNanos(silenceReopenMillis) << Math.min(silentReopens, 4);
-        if (silentFor > limit && packs.stream().allMatch(p -> p.failures > 0)) {
-            silentReopens++;
+        long silentFor = clock.nanoTime() - lastAnswerNanos;
+        if (links.allFailing() && backoff.tooSilent(silentFor)) {
             lost("no pack has answered for " + TimeUnit.NANOSECONDS.toMillis(silentFor) + " ms; reopening the port");
         }
     }
 
-    /** Polls one pack; false when it only answered a probe and its full poll comes next. */
-    private boolean visit(PackTracker p) throws IOException {
-        boolean probe = p.status.state() == PackLinkState.OFFLINE && p.failures >= settings.offlineAfter();
-        boolean full = probe || p.visits % settings.fullEvery() == 0;
+    /**
+     * Polls one pack; false when it only answered a probe and its full poll comes next.
+     *
+     * @param fresh a full poll whatever the pack's state, for a write guard that judges on what the pack says now
+     */
+    private boolean visit(int index, boolean fresh) throws IOException {
+        PackTracker p = packs.get(index);
+        boolean probe = !fresh && links.probed(index);
+        boolean full = fresh || probe || p.visits % settings.fullEvery() == 0;
         List<Request> requests = probe ? List.of(p.summary.get(0)) : full ? p.full : p.summary;
-        long started = System.nanoTime();
-        p.nextDueNanos = started + TimeUnit.MILLISECONDS.toNanos(settings.pollIntervalMillis());
+        schedule.started(index, clock.nanoTime());
         PackSnapshot merged = null;
         for (Request r : requests) {
             Outcome o = runner.run(protocol, r, timeoutMillis, probe ? 0 : settings.retries());
             counters.add(o);
             if (!o.ok()) {
-                failed(p, o.timedOut() ? "no answer" : String.valueOf(o.failure()));
+                failed(index, o.timedOut() ? "no answer" : String.valueOf(o.failure()));
                 events.visited(id, p.address, null);
                 return true;
             }
@@ -420,76 +360,45 @@ public final class Bus implements AutoCloseable {
                 }
             }
         }
-        lastAnswerNanos = System.nanoTime();
-        silentReopens = 0;
-        p.failures = 0;
+        lastAnswerNanos = clock.nanoTime();
+        backoff.answered();
+        links.heard(index);
         if (probe) {
             // answered its probe: poll it in full at once, within this same sweep
-            p.nextDueNanos = lastAnswerNanos;
-            lastIndex = (lastIndex - 1 + packs.size()) % packs.size();
+            schedule.again(index, lastAnswerNanos);
             return false;
         }
         p.visits++;
         Instant now = clock.instant();
-        p.lastGood = now;
         if (merged != null) {
             PackSnapshot snapshot = merged.toBuilder().time(now).build();
             PackSnapshot previous = p.latest;
             p.latest = previous == null || full ? snapshot : previous.mergedWith(snapshot);
-            setPackState(p, PackLinkState.ONLINE, now);
+            publish(links.polled(index, now));
             events.snapshot(new PackData(id, snapshot, full));
-            flagChanges(p.address, previous, snapshot, now);
+            FlagDiff.between(id, p.address, previous, snapshot, now).forEach(events::flag);
         } else {
-            setPackState(p, PackLinkState.ONLINE, now);
+            publish(links.polled(index, now));
         }
         events.visited(id, p.address, merged == null ? null : p.latest);
         return true;
     }
 
-    private void failed(PackTracker p, String why) {
-        p.failures++;
-        Instant now = clock.instant();
-        if (p.failures >= settings.offlineAfter()) {
-            setPackState(p, PackLinkState.OFFLINE, now);
-            int k = Math.min(p.failures - settings.offlineAfter(), 10);
-            long backoff = Math.min(MAX_PROBE_BACKOFF_MILLIS, 1000L << k);
-            p.nextDueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
-        } else if (p.status.state() == PackLinkState.ONLINE) {
-            setPackState(p, PackLinkState.STALE, now);
+    private void failed(int index, String why) {
+        PackLinkStates.Failure f = links.failed(index, clock.instant());
+        publish(f.changed());
+        if (f.backoffMillis() > 0) {
+            schedule.dueAt(index, clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(f.backoffMillis()));
         }
-        if (p.failures == settings.offlineAfter()) {
-            log.accept("bus " + id + ": pack " + p.address + " does not answer (" + why + ")");
+        if (f.wentOffline()) {
+            log.accept("bus " + id + ": pack " + links.address(index) + " does not answer (" + why + ")");
         }
     }
 
-    private void flagChanges(int address, PackSnapshot before, PackSnapshot after, Instant now) {
-        for (FlagCategory category : after.reportedFlagCategories()) {
-            if (category != FlagCategory.ALARM && category != FlagCategory.PROTECTION
-                    && category != FlagCategory.DETECTION) {
-                continue;
-            }
-            boolean known = before != null && before.reportedFlagCategories().contains(category);
-            for (PackFlag flag : PackFlag.of(category)) {
-                boolean was = known && before.hasFlag(flag);
-                boolean is = after.hasFlag(flag);
-                if (was != is) {
-                    events.flag(new FlagChange(id, address, flag, is, now));
-                }
-            }
+    private void publish(PackStatus changed) {
+        if (changed != null) {
+            events.packState(changed);
         }
-    }
-
-    private void setPackState(PackTracker p, PackLinkState state, Instant now) {
-        if (p.status.state() == state && state != PackLinkState.ONLINE) {
-            return;
-        }
-        if (p.status.state() == state && p.status.lastGoodAnswer() != null
-                && now.toEpochMilli() - p.status.time().toEpochMilli() < 1000) {
-            // still online: once a second keeps the shown age of the last answer right, not on every poll
-            return;
-        }
-        p.status = new PackStatus(id, p.address, state, p.lastGood, now);
-        events.packState(p.status);
     }
 
     private void publishBus(BusState state, String detail) {
@@ -502,7 +411,7 @@ public final class Bus implements AutoCloseable {
     }
 
     private void publishStatistics(boolean force) {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (!force && now - lastStatsNanos < STATS_PERIOD_NANOS) {
             return;
         }
@@ -517,65 +426,40 @@ public final class Bus implements AutoCloseable {
 
     // --- commands -------------------------------------------------------------------------------------------
 
-    private Queued<?> nextCommand() {
-        lock.lock();
-        try {
-            return queue.poll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void waitForWork(long nanos) {
-        lock.lock();
         try {
-            if (queue.isEmpty() && !closing) {
-                wake.awaitNanos(Math.min(nanos, TimeUnit.SECONDS.toNanos(1)));
-            }
+            queue.awaitWork(nanos, () -> closing);
         } catch (InterruptedException e) {
             closing = true;
             Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
         }
     }
 
     private void sleep(long millis) {
-        lock.lock();
         try {
-            long left = TimeUnit.MILLISECONDS.toNanos(millis);
-            while (!closing && left > 0) {
-                left = wake.awaitNanos(left);
-            }
+            queue.pause(TimeUnit.MILLISECONDS.toNanos(millis), () -> closing);
         } catch (InterruptedException e) {
             closing = true;
             Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
         }
     }
 
     private void failQueued(Exception why) {
-        List<Queued<?>> left = new ArrayList<>();
-        lock.lock();
-        try {
-            left.addAll(queue);
-            queue.clear();
-        } finally {
-            lock.unlock();
-        }
-        for (Queued<?> q : left) {
+        for (QueuedCommand<?> q : queue.removeAll()) {
             q.fail(why);
         }
     }
 
-    private <T> void runCommand(Queued<T> q) throws IOException {
+    private <T> void runCommand(QueuedCommand<T> q) throws IOException {
         if (q.cancelRequested) {
             q.fail(new CancellationException("cancelled before it started"));
             return;
         }
         q.report(CommandProgress.State.RUNNING, 0, 0, "");
         try {
+            if (q.command instanceof GuardedCommand<T> g) {
+                admit(q, g);
+            }
             T result = q.command.run(q);
             q.succeed(result);
         } catch (IOException e) {
@@ -590,59 +474,31 @@ public final class Bus implements AutoCloseable {
         }
     }
 
-    /** A command waiting in, or taken from, the queue; also its own context while it runs. */
-    private final class Queued<T> implements CommandHandle<T>, CommandContext, Comparable<Queued<?>> {
-        final BusCommand<T> command;
-        final long commandId;
-        final CompletableFuture<T> future = new CompletableFuture<>();
-        volatile boolean cancelRequested;
-        volatile CommandProgress progress;
-
-        Queued(BusCommand<T> command, long commandId) {
-            this.command = command;
-            this.commandId = commandId;
-            this.progress = new CommandProgress(id, commandId, command.label(), CommandProgress.State.QUEUED, 0, 0, "",
-                    clock.instant());
+    /**
+     * A command changes a pack only when the write guard issued it and, right now, accepts it on values the pack
+     * gave a moment ago: a charge that started while a person read the confirmation is seen here.
+     */
+    private void admit(QueuedCommand<?> q, GuardedCommand<?> command) throws IOException, CommandException {
+        WriteGuard g = guard.get();
+        if (!g.issued(command)) {
+            throw new CommandException(command.label() + " was not issued by the write guard: refused, nothing was sent");
         }
-
-        @Override
-        public int compareTo(Queued<?> o) {
-            int c = command.priority().compareTo(o.command.priority());
-            return c != 0 ? c : Long.compare(commandId, o.commandId);
+        int index = links.indexOf(command.address());
+        if (index < 0) {
+            throw new CommandException("pack " + command.address() + " is not on bus " + id + ": nothing was sent");
         }
+        Instant before = clock.instant();
+        visit(index, true);
+        Instant good = links.lastGood(index);
+        g.admit(command, good != null && !good.isBefore(before) ? packs.get(index).latest : null);
+        q.changes = command.address();
+    }
 
+    /** What the bus's commands use of it. */
+    private final class CommandLine implements QueuedCommand.Line {
         @Override
-        public long id() {
-            return commandId;
-        }
-
-        @Override
-        public CompletableFuture<T> result() {
-            return future;
-        }
-
-        @Override
-        public CommandProgress progress() {
-            return progress;
-        }
-
-        @Override
-        public boolean cancel() {
-            if (future.isDone()) {
-                return false;
-            }
-            cancelRequested = true;
-            boolean removed;
-            lock.lock();
-            try {
-                removed = queue.remove(this);
-            } finally {
-                lock.unlock();
-            }
-            if (removed) {
-                fail(new CancellationException("cancelled before it started"));
-            }
-            return true;
+        public String busId() {
+            return id;
         }
 
         @Override
@@ -651,56 +507,43 @@ public final class Bus implements AutoCloseable {
         }
 
         @Override
-        public Reply transact(Request request) throws CommandException, IOException {
-            checkCancelled();
-            if (runner == null) {
-                throw new IOException("the port is closed");
-            }
-            Outcome o = runner.run(protocol, request, timeoutMillis, settings.retries());
-            counters.add(o);
-            if (!request.expectsReply()) {
-                return null;
-            }
-            if (!o.ok()) {
-                throw new CommandException("pack " + request.address() + " gave no usable answer to "
-                        + request.description() + (o.timedOut() ? " (no answer in " + timeoutMillis + " ms, "
-                                + o.attempts() + " attempts)" : " (" + o.failure().message() + ")"));
-            }
-            Reply reply = o.reply();
-            if (reply.isError()) {
-                throw new CommandException("pack " + request.address() + " refused " + request.description() + ": "
-                        + reply.error().meaning() + " (code " + reply.error().code() + ")");
-            }
-            return reply;
+        public BusClock clock() {
+            return clock;
         }
 
         @Override
-        public void progress(long done, long total, String step) {
-            report(CommandProgress.State.RUNNING, Math.max(0, done), Math.max(0, total), step);
+        public BusEvents events() {
+            return events;
         }
 
         @Override
-        public boolean cancelled() {
-            return cancelRequested || closing;
+        public TransactionRunner runner() {
+            return runner;
         }
 
-        void report(CommandProgress.State state, long done, long total, String detail) {
-            progress = new CommandProgress(id, commandId, command.label(), state, done, total, detail, clock.instant());
-            events.progress(progress);
+        @Override
+        public LinkCounters counters() {
+            return counters;
         }
 
-        void succeed(T result) {
-            CommandProgress p = progress;
-            report(CommandProgress.State.SUCCEEDED, p.total() > 0 ? p.total() : p.done(), p.total(), "done");
-            future.complete(result);
+        @Override
+        public int timeoutMillis() {
+            return timeoutMillis;
         }
 
-        void fail(Exception e) {
-            CommandProgress p = progress;
-            boolean cancelled = e instanceof CancellationException;
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            report(cancelled ? CommandProgress.State.CANCELLED : CommandProgress.State.FAILED, p.done(), p.total(), why);
-            future.completeExceptionally(e);
+        @Override
+        public int retries() {
+            return settings.retries();
+        }
+
+        @Override
+        public boolean closing() {
+            return closing;
+        }
+
+        @Override
+        public boolean unqueue(QueuedCommand<?> command) {
+            return queue.remove(command);
         }
     }
 
@@ -718,18 +561,13 @@ public final class Bus implements AutoCloseable {
         }
     }
 
-    /** What the bus knows of one pack. Touched only by the bus thread, except the volatile fields. */
+    /** How the bus polls one pack, and what it last heard. Touched only by the bus thread, except {@code latest}. */
     private static final class PackTracker {
         final int address;
         final List<Request> summary;
         final List<Request> full;
-        volatile PackStatus status;
         volatile PackSnapshot latest;
-        Instant lastGood;
-        int failures;
         long visits;
-        long nextDueNanos;
-        long sweptBy;
 
         PackTracker(int address, List<Request> summary, List<Request> full) {
             this.address = address;

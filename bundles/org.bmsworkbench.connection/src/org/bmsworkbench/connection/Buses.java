@@ -35,6 +35,7 @@ public final class Buses implements ConnectionService, AutoCloseable {
     private final Map<String, Bus> buses = new LinkedHashMap<>();
     private final Map<String, Connector> connectors = new LinkedHashMap<>();
     private int next = 1;
+    private volatile WriteGuard guard = WriteGuard.NONE;
 
     public Buses(Function<String, Optional<BmsProtocol>> protocols, Supplier<List<String>> protocolIds,
             BusEvents events, PortDiscovery discovery, Consumer<String> log) {
@@ -65,7 +66,7 @@ public final class Buses implements ConnectionService, AutoCloseable {
                 : Connector.of(settings.transport(), CONNECT_TIMEOUT_MILLIS);
         Bus bus;
         try {
-            bus = new Bus(id, settings, protocol, connector, events, Clock.systemUTC(), log);
+            bus = new Bus(id, settings, protocol, connector, events, Clock.systemUTC(), log, () -> guard);
         } catch (ProtocolException | RuntimeException e) {
             connector.close();
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -86,6 +87,11 @@ public final class Buses implements ConnectionService, AutoCloseable {
             return x.host().equalsIgnoreCase(y.host()) && x.port() == y.port();
         }
         return false;
+    }
+
+    /** The judge of every command that changes a pack; {@code null} or {@link WriteGuard#NONE}: nothing may. */
+    public void setWriteGuard(WriteGuard guard) {
+        this.guard = guard == null ? WriteGuard.NONE : guard;
     }
 
     @Override

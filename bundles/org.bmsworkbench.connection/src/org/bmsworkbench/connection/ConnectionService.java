@@ -44,7 +44,10 @@ public interface ConnectionService {
     Optional<PackSnapshot> latest(String busId, int address);
 
     /**
-     * Queues a command on a bus.
+     * Queues a command on a bus. A command may read anything; a frame that changes a pack (parameters, control,
+     * clock, calibration, firmware) goes out only inside a {@link GuardedCommand} issued and admitted by the
+     * {@link WriteGuard} (the workbench's {@code org.bmsworkbench.control.WriteService}); any other ends with
+     * a {@link CommandException} before that frame is sent.
      *
      * @throws IllegalArgumentException for an unknown bus
      * @throws IllegalStateException    when the bus is not open

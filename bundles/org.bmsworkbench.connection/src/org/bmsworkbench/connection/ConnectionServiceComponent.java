@@ -42,6 +42,9 @@ public final class ConnectionServiceComponent implements ConnectionService {
     /** What opens when nothing is configured: 8 simulated packs of 176 cells and 33 sensors. */
     public static final String DEFAULT_BUS = "sim:8,protocol=modbus-native";
 
+    /** The component name of the one {@link WriteGuard} taken: the control bundle's. */
+    public static final String WRITE_GUARD_COMPONENT = "org.bmsworkbench.control.guard";
+
     private static final long PORT_WATCH_MILLIS = 3000;
 
     private final Map<String, BmsProtocol> protocols = new ConcurrentHashMap<>();
@@ -116,6 +119,20 @@ public final class ConnectionServiceComponent implements ConnectionService {
 
     void removeProtocol(BmsProtocol protocol) {
         protocols.remove(protocol.id(), protocol);
+    }
+
+    /**
+     * Only the control bundle's component may admit commands that change a pack; another service of the type is
+     * not taken. Without it, every such command is refused.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(component.name=" + WRITE_GUARD_COMPONENT + ")")
+    void setWriteGuard(WriteGuard guard) {
+        buses.setWriteGuard(guard);
+    }
+
+    void unsetWriteGuard(WriteGuard guard) {
+        buses.setWriteGuard(null);
     }
 
     private Optional<BmsProtocol> protocol(String id) {

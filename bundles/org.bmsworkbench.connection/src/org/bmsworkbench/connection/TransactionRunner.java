@@ -4,10 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import org.bmsworkbench.events.LinkErrorKind;
 import org.bmsworkbench.protocol.BmsProtocol;
@@ -37,6 +35,7 @@ public final class TransactionRunner {
     private static final int MAX_STRETCH = 9;
 
     private final Port port;
+    private final BusClock clock;
     private final long characterNanos;
     private long lineFreeAt;
     private FrameTap tap = FrameTap.NONE;
@@ -46,7 +45,13 @@ public final class TransactionRunner {
      * @param bitsPerCharacter 10 for 8N1
      */
     public TransactionRunner(Port port, int baud, int bitsPerCharacter) {
+        this(port, baud, bitsPerCharacter, BusClock.system(java.time.Clock.systemUTC()));
+    }
+
+    /** A runner whose waits and timeouts pass on {@code clock}, the bus's own. */
+    TransactionRunner(Port port, int baud, int bitsPerCharacter, BusClock clock) {
         this.port = port;
+        this.clock = clock;
         this.characterNanos = baud == 0 ? 0 : Math.round(bitsPerCharacter * 1e9 / baud);
     }
 
@@ -77,10 +82,10 @@ public final class TransactionRunner {
             received += discardStale();
             byte[] frame = request.frame();
             OutputStream out = port.out();
-            long start = System.nanoTime();
+            long start = clock.nanoTime();
             out.write(frame);
             out.flush();
-            tap.sent(request, frame, Instant.now());
+            tap.sent(request, frame, clock.instant());
             sent += frame.length;
             if (!request.expectsReply()) {
                 lineFreeAt = start + frame.length * characterNanos + gapNanos;
@@ -94,10 +99,10 @@ public final class TransactionRunner {
             byte[] whole = null;
             InputStream in = port.in();
             byte[] buffer = new byte[1024];
-            while (whole == null && System.nanoTime() < deadline) {
+            while (whole == null && clock.nanoTime() < deadline) {
                 int available = in.available();
                 if (available <= 0) {
-                    LockSupport.parkNanos(POLL_NANOS);
+                    clock.parkNanos(POLL_NANOS);
                     continue;
                 }
                 int n = in.read(buffer, 0, Math.min(buffer.length, available));
@@ -107,7 +112,7 @@ public final class TransactionRunner {
                 received += n;
                 // a long reply at a low baud rate may outlast the timeout: the timeout is for the answer
                 // to start, and a frame still arriving is given time to end
-                long now = System.nanoTime();
+                long now = clock.nanoTime();
                 deadline = Math.min(hardDeadline, Math.max(deadline, now + Math.max(MIN_CHAR_WAIT_NANOS,
                         CHARS_WAIT * characterNanos)));
                 if (heard.size() < MAX_RECORDED) {
@@ -116,7 +121,7 @@ public final class TransactionRunner {
                 decoder.feed(buffer, 0, n);
                 whole = next(decoder, errors);
             }
-            long end = System.nanoTime();
+            long end = clock.nanoTime();
             lineFreeAt = end + gapNanos;
             String dropped = describe(errors.subList(errorsBefore, errors.size()));
             if (whole == null) {
@@ -129,7 +134,7 @@ public final class TransactionRunner {
                 }
                 tap.received(request, heard.toByteArray(), LinkErrorKind.TIMEOUT,
                         "no reply in " + timeoutMillis + " ms" + (dropped.isEmpty() ? "" : "; dropped " + dropped),
-                        Instant.now());
+                        clock.instant());
                 continue;
             }
             try {
@@ -137,12 +142,12 @@ public final class TransactionRunner {
                 tap.received(request, heard.toByteArray(),
                         reply.isError() ? LinkErrorKind.DEVICE_ERROR : null,
                         reply.isError() ? "refused: " + reply.error().meaning() : dropped.isEmpty() ? "" : "dropped " + dropped,
-                        Instant.now());
+                        clock.instant());
                 return new Outcome(reply, null, attempt, timeouts, errors, end - start, sent, received);
             } catch (ProtocolException e) {
                 failure = e.error();
                 errors.add(failure);
-                tap.received(request, heard.toByteArray(), FrameTap.kindOf(failure), failure.message(), Instant.now());
+                tap.received(request, heard.toByteArray(), FrameTap.kindOf(failure), failure.message(), clock.instant());
             }
         }
         return new Outcome(null, failure, retries + 1, timeouts, errors, 0, sent, received);
@@ -195,18 +200,18 @@ public final class TransactionRunner {
     /** Reads and drops bytes until none came for {@code quietNanos}, or {@code capNanos} passed. */
     private long drainUntilQuiet(long quietNanos, long capNanos) throws IOException {
         InputStream in = port.in();
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long lastByte = start;
         long dropped = 0;
         byte[] sink = new byte[1024];
         while (true) {
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             if (now - lastByte >= quietNanos || now - start >= capNanos) {
                 return dropped;
             }
             int available = in.available();
             if (available <= 0) {
-                LockSupport.parkNanos(POLL_NANOS);
+                clock.parkNanos(POLL_NANOS);
                 continue;
             }
             int n = in.read(sink, 0, Math.min(sink.length, available));
@@ -214,14 +219,14 @@ public final class TransactionRunner {
                 throw new IOException(port.name() + " closed");
             }
             dropped += n;
-            lastByte = System.nanoTime();
+            lastByte = clock.nanoTime();
         }
     }
 
-    private static void waitUntil(long deadline) {
+    private void waitUntil(long deadline) {
         long left;
-        while ((left = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(left);
+        while ((left = deadline - clock.nanoTime()) > 0) {
+            clock.parkNanos(left);
         }
     }
 }

@@ -73,28 +73,4 @@ public final class BmsTopics {
 
     private BmsTopics() {
     }
-
-    /**
-     * Whether {@code topic} is a valid EventAdmin topic name (tokens of letters, digits, '_' and '-'
-     * separated by single '/'), so that a misspelt constant fails in a unit test and not at run time.
-     */
-    public static boolean isValidTopic(String topic) {
-        if (topic == null || topic.isEmpty() || topic.startsWith("/") || topic.endsWith("/")) {
-            return false;
-        }
-        for (String token : topic.split("/", -1)) {
-            if (token.isEmpty()) {
-                return false;
-            }
-            for (int i = 0; i < token.length(); i++) {
-                char c = token.charAt(i);
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                        || c == '-';
-                if (!ok) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
 }

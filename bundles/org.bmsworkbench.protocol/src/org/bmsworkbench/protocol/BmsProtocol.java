@@ -55,6 +55,20 @@ public interface BmsProtocol {
     /** Reads back a request frame, e.g. one typed by a person or captured on the line. */
     Request parseRequest(byte[] frame) throws ProtocolException;
 
+    /**
+     * Whether sending {@code frame} may change the device (a parameter, a FET, the clock, a calibration, the
+     * firmware), judged from the bytes rather than from what the sender says it is. The connection service
+     * lets only guarded commands put such a frame on the line. A frame this protocol cannot read counts as
+     * changing, since nobody can say what it does.
+     */
+    default boolean changesDevice(byte[] frame) {
+        try {
+            return parseRequest(frame).command().changesDevice();
+        } catch (ProtocolException e) {
+            return true;
+        }
+    }
+
     /** A stream decoder for the reply to {@code pending}. */
     FrameDecoder decoder(Request pending);
 

@@ -32,6 +32,14 @@ public enum Command {
         this.key = key;
     }
 
+    /** Whether this command changes the pack rather than reading it. A RAW access may write, so it counts. */
+    public boolean changesDevice() {
+        return switch (this) {
+            case SET_PARAMETERS, CONTROL, SET_CLOCK, CALIBRATE, FIRMWARE, RAW -> true;
+            default -> false;
+        };
+    }
+
     /** The name used in JSON output. */
     public String key() {
         return key;

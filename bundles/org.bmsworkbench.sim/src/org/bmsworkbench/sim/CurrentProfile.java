@@ -190,10 +190,12 @@ public abstract sealed class CurrentProfile {
             switch (phase) {
                 case 0 -> {
                     double headroom = pack.fullChargeCellVoltage() - pack.maxCellVoltage();
-                    if (pack.fullCharge() || pack.chargeBlocked() || headroom <= 0.005) {
+                    if (pack.fullCharge() || headroom <= 0.005) {
                         next();
                         return 0;
                     }
+                    // an open CFET does not unplug the charger: it stays on the port (AC in, the heater's supply)
+                    // and the charge goes on when the FET closes again
                     // constant-voltage phase of a real charger: the current falls as the top cell nears its limit
                     return headroom < 0.05 ? amps * Math.max(0.05, headroom / 0.05) : amps;
                 }

@@ -2,7 +2,10 @@ package org.bmsworkbench.connection;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.BooleanSupplier;
 
 import org.bmsworkbench.events.BusStatus;
@@ -16,13 +19,13 @@ import org.bmsworkbench.events.PackStatus;
 /** Keeps everything a bus reports, for assertions from the test thread. */
 final class Recorder implements BusEvents {
 
-    final List<BusStatus> buses = new CopyOnWriteArrayList<>();
-    final List<PackStatus> packs = new CopyOnWriteArrayList<>();
-    final List<PackData> snapshots = new CopyOnWriteArrayList<>();
-    final List<FlagChange> flags = new CopyOnWriteArrayList<>();
-    final List<LinkStatistics> links = new CopyOnWriteArrayList<>();
-    final List<FrameRecord> frames = new CopyOnWriteArrayList<>();
-    final List<CommandProgress> progress = new CopyOnWriteArrayList<>();
+    final List<BusStatus> buses = new Appended<>();
+    final List<PackStatus> packs = new Appended<>();
+    final List<PackData> snapshots = new Appended<>();
+    final List<FlagChange> flags = new Appended<>();
+    final List<LinkStatistics> links = new Appended<>();
+    final List<FrameRecord> frames = new Appended<>();
+    final List<CommandProgress> progress = new Appended<>();
     volatile long sweeps;
 
     @Override
@@ -77,6 +80,41 @@ final class Recorder implements BusEvents {
                 throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
             }
             Thread.sleep(5);
+        }
+    }
+
+    /**
+     * Appended to by the bus thread and read by the test thread while the bus runs. A bus on the virtual clock
+     * reports tens of thousands of frames in a second of real time, too many to copy the whole list at each
+     * one as a copy-on-write list does; elements are never removed or replaced, so a reader sees a prefix.
+     */
+    static final class Appended<T> extends AbstractList<T> implements RandomAccess {
+        private volatile Object[] items = new Object[256];
+        private volatile int size;
+
+        @Override
+        public synchronized boolean add(T item) {
+            Object[] a = items;
+            if (size == a.length) {
+                a = Arrays.copyOf(a, a.length * 2);
+            }
+            a[size] = item;
+            items = a;
+            size = size + 1;
+            return true;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T get(int index) {
+            int n = size;
+            Objects.checkIndex(index, n);
+            return (T) items[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 }

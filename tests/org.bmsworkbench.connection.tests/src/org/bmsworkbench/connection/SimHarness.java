@@ -3,11 +3,15 @@ package org.bmsworkbench.connection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolException;
@@ -21,11 +25,17 @@ import org.bmsworkbench.sim.wire.Link;
 import org.bmsworkbench.sim.wire.SimLine;
 
 /**
- * A simulated rack behind an in-process line, and a {@link Bus} polling it. Simulated time stands still
- * unless a test advances it, so every reading can be compared with the board's own. Requests to the
- * addresses in {@link #deaf} never reach the line, as if that pack's cable were cut.
+ * A simulated rack, and a {@link Bus} polling it: either behind an in-process line in real time with the
+ * line's timing and faults ({@link #open}), or on a {@link VirtualClock} through a {@link SyncPort}
+ * ({@link #openOnClock}), where the test moves time on and nothing depends on how fast threads run.
+ * Simulated time stands still unless a test advances it, so every reading can be compared with the board's
+ * own. Requests to the addresses in {@link #deaf} never reach the boards, as if that pack's cable were cut.
  */
 final class SimHarness implements AutoCloseable {
+
+    /** How long after a request its reply is there to read on the synchronous port: 5 ms, a short reply at 115200 baud. */
+    static final long REPLY_NANOS = 5_000_000L;
+    private static final Duration STEP = Duration.ofMillis(10);
 
     final BmsProtocol protocol;
     final SimBus sim;
@@ -33,6 +43,8 @@ final class SimHarness implements AutoCloseable {
     final InProcessEndpoint endpoint = new InProcessEndpoint();
     final Recorder events = new Recorder();
     final Set<Integer> deaf = ConcurrentHashMap.newKeySet();
+    final TestGuard guard = new TestGuard();
+    final VirtualClock clock = new VirtualClock(Instant.parse("2026-07-01T08:00:00Z"));
     Bus bus;
 
     SimHarness(BmsProtocol protocol, int packs, int cells, int temps, LineTiming timing) {
@@ -49,10 +61,43 @@ final class SimHarness implements AutoCloseable {
 
     /** Opens a bus on the line with these settings' addresses and timing. */
     Bus open(BusSettings settings) throws ProtocolException {
-        bus = new Bus("bus-t", settings, protocol, this::connect, events, Clock.systemUTC(), m -> { });
+        bus = new Bus("bus-t", settings, protocol, this::connect, events, Clock.systemUTC(), m -> { }, () -> guard);
         bus.setRecovery(10, 100, 2000);
         bus.start();
         return bus;
+    }
+
+    /**
+     * Opens a bus on the virtual clock, the line's faults applied by the {@link SyncPort}; it stands at time 0
+     * until the test lets time pass.
+     */
+    Bus openOnClock(BusSettings settings) throws ProtocolException {
+        bus = new Bus("bus-t", settings, protocol, () -> new SyncPort(sim, protocol.deviceCodec().orElseThrow(), clock,
+                REPLY_NANOS, deaf, line.faults()), events, clock, m -> { }, () -> guard);
+        bus.setRecovery(10, 100, 2000);
+        bus.start();
+        return bus;
+    }
+
+    /**
+     * Lets virtual time pass in steps of 10 ms until {@code condition} holds, failing with {@code what} when it
+     * does not within {@code limit} of virtual time. The bus then stands at the end of a step, so what a test
+     * sees does not depend on how fast the threads ran.
+     */
+    void until(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+        Duration end = clock.elapsed().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (clock.elapsed().compareTo(end) >= 0) {
+                throw new AssertionError("not within " + limit.toMillis() + " ms of virtual time: " + what);
+            }
+            clock.runFor(STEP);
+        }
+    }
+
+    /** Lets virtual time pass until {@code command} ended, and returns its result. */
+    <T> T result(CommandHandle<T> command) throws Exception {
+        until(Duration.ofSeconds(60), "command " + command.id() + " ended", () -> command.result().isDone());
+        return command.result().get(0, TimeUnit.SECONDS);
     }
 
     static BusSettings settings(String protocolId, List<Integer> addresses) {
@@ -94,6 +139,7 @@ final class SimHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        clock.release();
         if (bus != null) {
             bus.close();
         }

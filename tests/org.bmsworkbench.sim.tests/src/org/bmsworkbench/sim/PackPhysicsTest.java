@@ -202,6 +202,25 @@ class PackPhysicsTest {
     }
 
     @Test
+    void acInFollowsTheChargerNotTheCfet() {
+        SimBus bus = bus(1, 1, PackSpec.typical(1, 16, 4).withInitialSoc(40));
+        SimPack pack = bus.packs().get(0);
+        pack.setProfile(CurrentProfile.cycle(0.5));
+        bus.advance(10);
+        assertTrue(pack.snapshot().hasFlag(PackFlag.AC_IN));
+        assertEquals(50, pack.trueCurrent(), 1e-9);
+        assertEquals(BoardResult.DONE, pack.control(ControlAction.CFET_OFF));
+        bus.advance(60);
+        PackSnapshot held = pack.snapshot();
+        assertEquals(0, pack.trueCurrent(), 1e-9, "nothing flows through the open CFET");
+        assertFalse(held.hasFlag(PackFlag.CFET_ON));
+        assertTrue(held.hasFlag(PackFlag.AC_IN), "the charger is still on the port");
+        assertEquals(BoardResult.DONE, pack.control(ControlAction.CFET_ON));
+        bus.advance(10);
+        assertEquals(50, pack.trueCurrent(), 1e-9, "the charge goes on when the CFET closes");
+    }
+
+    @Test
     void balancingNarrowsTheSpreadOnlyWhenItsModeAllows() {
         PackSpec spec = PackSpec.typical(1, 16, 4).withChemistry(Chemistry.NMC).withSpread(0.04).withInitialSoc(85)
                 .withBalanceCurrent(0.5);

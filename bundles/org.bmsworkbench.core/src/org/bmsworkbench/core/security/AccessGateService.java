@@ -31,20 +31,24 @@ public final class AccessGateService implements AccessGate {
     /** Name of the password file in the workspace's {@code .metadata} folder. */
     public static final String FILE_NAME = "bmsw-access";
 
+    private static final System.Logger LOG = System.getLogger(AccessGateService.class.getName());
+
     private final EventAdmin eventAdmin;
+    private final AuditLog audit;
     private final AccessControl control;
     private final ScheduledExecutorService timer;
     private ScheduledFuture<?> pendingCheck;
 
     @Activate
-    public AccessGateService(@Reference EventAdmin eventAdmin, BundleContext context) {
-        this(eventAdmin, new PasswordVault(WorkspaceFiles.folder(context.getProperty("osgi.instance.area"))
+    public AccessGateService(@Reference EventAdmin eventAdmin, @Reference AuditLog audit, BundleContext context) {
+        this(eventAdmin, audit, new PasswordVault(WorkspaceFiles.folder(context.getProperty("osgi.instance.area"))
                 .resolve(FILE_NAME)), Clock.systemUTC());
     }
 
     /** For tests: a given vault and clock. */
-    public AccessGateService(EventAdmin eventAdmin, PasswordVault vault, Clock clock) {
+    public AccessGateService(EventAdmin eventAdmin, AuditLog audit, PasswordVault vault, Clock clock) {
         this.eventAdmin = eventAdmin;
+        this.audit = audit;
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bmsw-access-timer");
             thread.setDaemon(true);
@@ -83,7 +87,31 @@ public final class AccessGateService implements AccessGate {
 
     @Override
     public boolean unlock(char[] password) throws AccessRefusedException {
-        return control.unlock(password);
+        try {
+            boolean ok = control.unlock(password);
+            if (!ok) {
+                refused("unlock", "wrong password" + lockoutText());
+            }
+            return ok;
+        } catch (AccessRefusedException e) {
+            refused("unlock", e.getMessage());
+            throw e;
+        }
+    }
+
+    private String lockoutText() {
+        return control.lockoutRemaining().map(d -> "; locked out for " + (d.toMillis() + 999) / 1000 + " s").orElse("");
+    }
+
+    /** Wrong passwords and lockouts are on record with the writes they guard. */
+    private void refused(String what, String why) {
+        try {
+            audit.record(AuditEntry.of(java.time.Instant.now(), "", 0, "password:" + what, "", "",
+                    AuditEntry.Result.REFUSED, why));
+        } catch (java.io.IOException e) {
+            // the unlock answer must still reach the person; the missing line is in the workbench log
+            LOG.log(System.Logger.Level.ERROR, "cannot write the audit log " + audit.file() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -103,7 +131,12 @@ public final class AccessGateService implements AccessGate {
 
     @Override
     public void changePassword(char[] currentPassword, char[] newPassword) throws AccessRefusedException {
-        control.changePassword(currentPassword, newPassword);
+        try {
+            control.changePassword(currentPassword, newPassword);
+        } catch (AccessRefusedException e) {
+            refused("change", e.getMessage() + lockoutText());
+            throw e;
+        }
     }
 
     @Override

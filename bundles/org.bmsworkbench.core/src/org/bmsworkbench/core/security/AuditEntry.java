@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One write sent (or meant to be sent) to a device, for the {@link AuditLog}.
+ * One step of a write to a device (its request, refusal or outcome), or an access event such as a wrong password,
+ * for the {@link AuditLog}.
  *
  * @param time     when the write was sent, refused or failed
  * @param user     who: the operating-system account running the workbench
@@ -13,20 +14,26 @@ import java.util.Objects;
  * @param what     what was written, e.g. {@code CFET}, {@code cellHighVoltageAlarm}, {@code clock}, {@code firmware}
  * @param oldValue the value before, as shown to the user with its unit; empty when not known
  * @param newValue the value sent, with its unit
- * @param result   whether it was sent, refused before sending, or failed
+ * @param result   what happened
  * @param detail   the device's answer or the reason; may be empty
  */
 public record AuditEntry(Instant time, String user, String busId, int address, String what, String oldValue,
         String newValue, Result result, String detail) {
 
-    /** The outcome of a write. */
+    /** What happened to a write, in the order a write goes through them. */
     public enum Result {
-        /** The device accepted the write. */
-        SENT,
-        /** Nothing was sent: the gate was locked, a value was out of range, the bus was not open, ... */
+        /** Asked for and admitted to the queue: the attempt, written before anything is sent. */
+        REQUESTED,
+        /** Nothing was sent: the gate was locked, an interlock held, a value was out of range, the bus was not open. */
         REFUSED,
+        /** The person cancelled at the confirmation; nothing was sent. */
+        CANCELLED,
         /** It was sent but the device refused it or did not answer. */
-        FAILED
+        FAILED,
+        /** The device accepted it and reading it back shows the new value. */
+        CONFIRMED,
+        /** The device accepted it, but reading it back does not show the new value. */
+        NOT_CONFIRMED
     }
 
     public AuditEntry {

@@ -385,6 +385,16 @@ public class ModbusProtocol implements BmsProtocol {
     }
 
     @Override
+    public boolean changesDevice(byte[] frame) {
+        // the function code says it, whatever register range a map gives it; reads of unmapped registers are reads
+        if (frame.length < 4 || !Crc16.matches(frame, 0, frame.length)) {
+            return true;
+        }
+        int function = frame[1] & 0xFF;
+        return function != 1 && function != 2 && function != 3 && function != 4;
+    }
+
+    @Override
     public Request parseRequest(byte[] frame) throws ProtocolException {
         if (frame.length < 4 || !Crc16.matches(frame, 0, frame.length)) {
             throw new ProtocolException(Kind.BAD_CHECKSUM, frame.length < 4 ? "a frame has at least 4 bytes"

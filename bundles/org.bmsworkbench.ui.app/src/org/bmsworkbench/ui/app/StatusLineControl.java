@@ -8,53 +8,41 @@ import org.bmsworkbench.events.BmsTopics;
 import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.OverviewChanged;
 import org.bmsworkbench.events.PackLinkState;
+import org.bmsworkbench.ui.common.AbstractPart;
 import org.bmsworkbench.ui.common.FrameThrottle;
 import org.bmsworkbench.ui.common.StateColors;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.nls.Translation;
-import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
  * The status line at the bottom of the window: how many buses are open and how many packs answer.
  * It reads the {@link BusStateRegistry} so it is right from the first paint, and again on every change.
  */
-public class StatusLineControl {
+public class StatusLineControl extends AbstractPart<Composite, Messages> {
 
     /** How often ages are re-derived so an unannounced silence still turns a pack stale. */
     private static final int TICK_MILLIS = 1000;
 
     private final BusStateRegistry registry;
-    private Messages messages;
     private Label busLabel;
     private Label packLabel;
-    private FrameThrottle throttle;
-    private Composite root;
 
     @Inject
     public StatusLineControl(BusStateRegistry registry) {
+        super(Messages.class, FrameThrottle.FRAME_MILLIS, TICK_MILLIS);
         this.registry = registry;
     }
 
-    @Inject
-    public void setMessages(@Translation Messages messages) {
-        this.messages = messages;
-        if (throttle != null) {
-            throttle.request();
-        }
-    }
-
-    @PostConstruct
-    public void createControls(Composite parent) {
-        root = new Composite(parent, SWT.NONE);
+    @Override
+    protected Composite createView(Composite parent, Messages messages) {
+        Composite root = new Composite(parent, SWT.NONE);
         root.setData("org.eclipse.e4.ui.css.id", "org-bmsworkbench-statusline");
         GridLayout layout = new GridLayout(2, false);
         layout.marginHeight = 2;
@@ -66,23 +54,23 @@ public class StatusLineControl {
         packLabel = new Label(root, SWT.NONE);
         packLabel.setData("org.bmsworkbench.test.id", "status.packs");
         packLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        throttle = new FrameThrottle(root, this::refresh);
-        refresh();
-        throttle.repeatEvery(TICK_MILLIS);
+        return root;
+    }
+
+    @Override
+    protected void relabel(Composite root, Messages messages) {
+        // Every text is set by refresh, which follows.
     }
 
     @Inject
     @Optional
-    public void onOverviewChanged(@UIEventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
-        if (throttle != null) {
-            throttle.request();
-        }
+    public void onOverviewChanged(@EventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
+        requestRefresh();
     }
 
-    private void refresh() {
-        if (root == null || root.isDisposed()) {
-            return;
-        }
+    @Override
+    protected void refresh(Composite root) {
+        Messages messages = messages();
         Overview overview = registry.overview(Instant.now());
         if (overview.buses().isEmpty()) {
             busLabel.setText(messages.status_noBus);
@@ -106,20 +94,8 @@ public class StatusLineControl {
         root.requestLayout();
     }
 
-    /** The status line's widget, for tests. */
-    public Composite control() {
-        return root;
-    }
-
     /** The text shown, for tests and accessibility. */
     public String text() {
         return (busLabel.getText() + " " + packLabel.getText()).trim();
-    }
-
-    @PreDestroy
-    public void dispose() {
-        if (root != null && !root.isDisposed()) {
-            root.dispose();
-        }
     }
 }

@@ -12,7 +12,7 @@ public class BusActivityPart extends BusStatePart<BusActivityView> {
 
     @Inject
     public BusActivityPart(BusStateRegistry registry) {
-        super(registry);
+        super(registry, 0);
     }
 
     @Override

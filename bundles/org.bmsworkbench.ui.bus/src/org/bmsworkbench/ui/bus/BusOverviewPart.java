@@ -3,7 +3,6 @@ package org.bmsworkbench.ui.bus;
 import java.time.Instant;
 
 import org.bmsworkbench.core.bus.BusStateRegistry;
-import org.bmsworkbench.ui.common.FrameThrottle;
 import org.eclipse.swt.widgets.Composite;
 
 import jakarta.inject.Inject;
@@ -16,7 +15,7 @@ public class BusOverviewPart extends BusStatePart<BusOverviewView> {
 
     @Inject
     public BusOverviewPart(BusStateRegistry registry) {
-        super(registry);
+        super(registry, TICK_MILLIS);
     }
 
     @Override
@@ -32,10 +31,5 @@ public class BusOverviewPart extends BusStatePart<BusOverviewView> {
     @Override
     protected void relabel(BusOverviewView view, Messages messages) {
         view.setMessages(messages);
-    }
-
-    @Override
-    protected void started(FrameThrottle throttle) {
-        throttle.repeatEvery(TICK_MILLIS);
     }
 }

@@ -3,6 +3,7 @@ package org.bmsworkbench.ui.common;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Listener;
@@ -10,7 +11,12 @@ import org.eclipse.swt.widgets.Listener;
 /**
  * Runs a refresh of one control at most once per frame, however often it is requested and from whatever
  * thread, and not at all while the control is hidden: a hidden control only remembers that it is out of
- * date and refreshes once when it is shown again.
+ * date and refreshes once when it is shown again. "Hidden" includes a hidden parent, such as the tab of a
+ * part stack that is not selected: the throttle watches the {@link SWT#Show} of every ancestor, not only
+ * of the control.
+ * <p>
+ * {@link #request()} is the only method that may be called off the display thread; the constructor,
+ * {@link #repeatEvery(int)} and the counters belong to the display thread.
  */
 public final class FrameThrottle {
 
@@ -23,6 +29,7 @@ public final class FrameThrottle {
     private final Runnable refresh;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private boolean staleWhileHidden;
+    private boolean ranBefore;
     private long lastRunNanos;
     private long runs;
     private long skippedHidden;
@@ -44,13 +51,30 @@ public final class FrameThrottle {
         this.control = control;
         this.display = control.getDisplay();
         this.refresh = refresh;
-        Listener onShow = event -> {
+        Listener onResize = event -> {
             if (staleWhileHidden) {
                 request();
             }
         };
-        control.addListener(SWT.Show, onShow);
-        control.addListener(SWT.Resize, onShow);
+        control.addListener(SWT.Resize, onResize);
+        // SWT sends Show only to the widget whose own visibility changed, e.g. the tab's composite when a
+        // stack selects the part, so a filter sees the Show of any ancestor.
+        Listener onShow = event -> {
+            if (staleWhileHidden && isSelfOrAncestor(event.widget)) {
+                request();
+            }
+        };
+        display.addFilter(SWT.Show, onShow);
+        control.addListener(SWT.Dispose, event -> display.removeFilter(SWT.Show, onShow));
+    }
+
+    private boolean isSelfOrAncestor(Object widget) {
+        for (Control c = control; c != null; c = c.getParent()) {
+            if (c == widget) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -73,26 +97,42 @@ public final class FrameThrottle {
         display.timerExec(millis, tick);
     }
 
-    /** Asks for a refresh; callable from any thread, cheap when one is already pending. */
+    /**
+     * Asks for a refresh; callable from any thread (an EventAdmin handler calls it directly), cheap when one is
+     * already pending, and a no-op once the display is gone. Each call that is not already pending costs one
+     * {@link Display#asyncExec(Runnable)}: this is the only hop to the display thread.
+     */
     public void request() {
         if (!scheduled.compareAndSet(false, true)) {
             return;
         }
-        if (display.isDisposed()) {
+        try {
+            display.asyncExec(this::schedule);
+        } catch (SWTException e) {
+            // The display was disposed after the request began (the application is closing): there is nothing
+            // left to refresh. Any other SWT error is not ours to hide.
+            if (e.code != SWT.ERROR_DEVICE_DISPOSED) {
+                throw e;
+            }
+        }
+    }
+
+    /** Display thread: runs now, or after the rest of the interval since the last refresh. */
+    private void schedule() {
+        if (control.isDisposed()) {
             return;
         }
-        display.asyncExec(() -> {
-            if (control.isDisposed()) {
-                return;
-            }
+        long wait = 0;
+        if (ranBefore) {
+            // nanoTime has an arbitrary origin: only differences between two readings mean anything
             long sinceLast = (System.nanoTime() - lastRunNanos) / 1_000_000;
-            int wait = (int) Math.max(0, minMillis - sinceLast);
-            if (wait == 0) {
-                run();
-            } else {
-                display.timerExec(wait, this::run);
-            }
-        });
+            wait = Math.max(0, minMillis - sinceLast);
+        }
+        if (wait == 0) {
+            run();
+        } else {
+            display.timerExec((int) wait, this::run);
+        }
     }
 
     private void run() {
@@ -106,6 +146,7 @@ public final class FrameThrottle {
             return;
         }
         staleWhileHidden = false;
+        ranBefore = true;
         lastRunNanos = System.nanoTime();
         runs++;
         refresh.run();

@@ -1,8 +1,6 @@
 package org.bmsworkbench.ui.connection;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.ConnectionService;
@@ -13,16 +11,12 @@ import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.OverviewChanged;
 import org.bmsworkbench.events.PortList;
 import org.bmsworkbench.events.SelectedPack;
-import org.bmsworkbench.ui.common.FrameThrottle;
+import org.bmsworkbench.ui.common.AbstractPart;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.EventTopic;
-import org.eclipse.e4.core.services.nls.Translation;
-import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.widgets.Composite;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
@@ -30,45 +24,38 @@ import jakarta.inject.Inject;
  * port list current, and sets the {@link PackSelection} from the pack selector and its Lock. The form is
  * remembered in the part's persisted state; the bus itself is remembered by the connection service.
  */
-public class ConnectionPart implements ConnectionView.Listener {
+public class ConnectionPart extends AbstractPart<ConnectionView, Messages> implements ConnectionView.Listener {
 
     private static final String FORM_KEY = "org.bmsworkbench.ui.connection.form";
 
     private final ConnectionService connection;
     private final PackSelection selection;
     private final MPart part;
-    private Messages messages;
-    private ConnectionView view;
-    private FrameThrottle throttle;
 
     @Inject
     public ConnectionPart(ConnectionService connection, PackSelection selection, MPart part) {
+        super(Messages.class);
         this.connection = connection;
         this.selection = selection;
         this.part = part;
     }
 
-    @Inject
-    public void setMessages(@Translation Messages messages) {
-        this.messages = messages;
-        if (view != null && !view.isDisposed()) {
-            view.setMessages(messages);
-            throttle.request();
-        }
-    }
-
-    @PostConstruct
-    public void create(Composite parent) {
-        view = new ConnectionView(parent, messages, this);
+    @Override
+    protected ConnectionView createView(Composite parent, Messages messages) {
+        ConnectionView view = new ConnectionView(parent, messages, this);
         view.setProtocols(connection.protocols());
         view.setPorts(connection.serialPorts());
-        restoreForm();
-        view.onBusChosen(i -> throttle.request());
-        throttle = new FrameThrottle(view, this::refresh);
-        refresh();
+        restoreForm(view);
+        view.onBusChosen(i -> requestRefresh());
+        return view;
     }
 
-    private void restoreForm() {
+    @Override
+    protected void relabel(ConnectionView view, Messages messages) {
+        view.setMessages(messages);
+    }
+
+    private void restoreForm(ConnectionView view) {
         String saved = part.getPersistedState().get(FORM_KEY);
         java.util.Optional<BusStatus> first = connection.buses().stream().findFirst();
         if (first.isPresent()) {
@@ -86,31 +73,23 @@ public class ConnectionPart implements ConnectionView.Listener {
     @Inject
     @Optional
     public void onOverview(@EventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
-        if (throttle != null) {
-            throttle.request();
-        }
+        requestRefresh();
     }
 
     @Inject
     @Optional
     public void onSelected(@EventTopic(BmsTopics.PACK_SELECTED) SelectedPack selected) {
-        if (throttle != null) {
-            throttle.request();
-        }
+        requestRefresh();
     }
 
     @Inject
     @Optional
     public void onPorts(@EventTopic(BmsTopics.PORTS_CHANGED) PortList ports) {
-        if (throttle != null) {
-            throttle.request();
-        }
+        requestRefresh();
     }
 
-    private void refresh() {
-        if (view == null || view.isDisposed()) {
-            return;
-        }
+    @Override
+    protected void refresh(ConnectionView view) {
         view.setPorts(connection.serialPorts());
         List<BusStatus> buses = connection.buses();
         java.util.Optional<SelectedPack> selected = selection.current();
@@ -131,31 +110,31 @@ public class ConnectionPart implements ConnectionView.Listener {
         try {
             settings = form.toSettings();
         } catch (IllegalArgumentException e) {
-            view.showError(e.getMessage());
+            view().showError(e.getMessage());
             return;
         }
         try {
             String id = connection.open(settings);
-            view.showError("");
+            view().showError("");
             part.getPersistedState().put(FORM_KEY, settings.toSpec());
             if (!selection.isLocked()) {
                 selection.select(id, settings.addresses().get(0));
             }
         } catch (IllegalArgumentException e) {
-            view.showError(e.getMessage());
+            view().showError(e.getMessage());
         }
-        throttle.request();
+        requestRefresh();
     }
 
     @Override
     public void close(String busId) {
         connection.close(busId);
-        throttle.request();
+        requestRefresh();
     }
 
     @Override
     public void refreshPorts() {
-        view.setPorts(connection.refreshPorts());
+        view().setPorts(connection.refreshPorts());
     }
 
     @Override
@@ -166,27 +145,5 @@ public class ConnectionPart implements ConnectionView.Listener {
     @Override
     public void lock(boolean locked) {
         selection.setLocked(locked);
-    }
-
-    /** The widget, for tests. */
-    public ConnectionView view() {
-        return view;
-    }
-
-    /** For tests: the form as remembered. */
-    Map<String, String> persisted() {
-        return part.getPersistedState();
-    }
-
-    @Focus
-    public void focus() {
-        view.setFocus();
-    }
-
-    @PreDestroy
-    public void dispose() {
-        if (view != null && !view.isDisposed()) {
-            view.dispose();
-        }
     }
 }

@@ -7,6 +7,9 @@ import org.eclipse.swt.widgets.Shell;
 /** The real questions: the unlock dialog of the security bundle when locked, and a confirmation dialog. */
 final class DialogPrompts implements ControlPrompts {
 
+    private static final int SEND = 0;
+    private static final int CANCEL = 1;
+
     private final AccessPrompt access;
 
     DialogPrompts(AccessPrompt access) {
@@ -19,7 +22,9 @@ final class DialogPrompts implements ControlPrompts {
     }
 
     @Override
-    public boolean confirm(Shell shell, String title, String question) {
-        return MessageDialog.openConfirm(shell, title, question);
+    public boolean confirm(Shell shell, String title, String question, String send, String cancel) {
+        MessageDialog dialog = new MessageDialog(shell, title, null, question, MessageDialog.WARNING, CANCEL, send,
+                cancel);
+        return dialog.open() == SEND;
     }
 }

@@ -355,6 +355,11 @@ public final class ParallelGridView extends Composite {
         return summary.getText();
     }
 
+    /** The model the table shows: its rows and columns as of the last {@link #show(Change)}. */
+    public ParallelGrid grid() {
+        return grid;
+    }
+
     public boolean isShowingEmptyMessage() {
         return bodyLayout.topControl == empty;
     }

@@ -42,8 +42,8 @@ class AccessGateServiceTest {
     @Test
     void postsChangesAndLocksByItselfWhenIdle() throws Exception {
         QueueEventAdmin admin = new QueueEventAdmin();
-        AccessGateService gate = new AccessGateService(admin, new PasswordVault(dir.resolve("bmsw-access"), 1_000),
-                Clock.systemUTC());
+        AccessGateService gate = new AccessGateService(admin, new AuditLogFile(dir.resolve("audit.log")),
+                new PasswordVault(dir.resolve("bmsw-access"), 1_000), Clock.systemUTC());
         try {
             gate.setInactivityTimeout(Duration.ofMillis(150));
             assertTrue(gate.unlock(PasswordVault.FACTORY_PASSWORD.toCharArray()));
@@ -53,6 +53,29 @@ class AccessGateServiceTest {
             AccessState locked = next(admin);
             assertFalse(locked.unlocked(), "the timer locked it without anyone asking");
             assertFalse(gate.isUnlocked());
+        } finally {
+            gate.deactivate();
+        }
+    }
+
+    @Test
+    void wrongPasswordsAndTheLockoutAreAudited() throws Exception {
+        AuditLogFile audit = new AuditLogFile(dir.resolve("audit.log"));
+        AccessGateService gate = new AccessGateService(new QueueEventAdmin(), audit,
+                new PasswordVault(dir.resolve("bmsw-access"), 1_000), Clock.systemUTC());
+        try {
+            for (int i = 0; i < AccessGate.MAX_FAILURES; i++) {
+                assertFalse(gate.unlock("wrong".toCharArray()));
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(AccessRefusedException.class,
+                    () -> gate.unlock(PasswordVault.FACTORY_PASSWORD.toCharArray()));
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(audit.file());
+            assertEquals(1 + AccessGate.MAX_FAILURES + 1, lines.size(), lines::toString);
+            assertTrue(lines.get(1).contains("\tpassword:unlock\t") && lines.get(1).contains("\tREFUSED\twrong password\t"),
+                    lines.get(1));
+            assertTrue(lines.get(AccessGate.MAX_FAILURES).contains("locked out for 30 s"), lines.toString());
+            assertTrue(lines.get(AccessGate.MAX_FAILURES + 1).contains("\tREFUSED\t"), lines.toString());
+            assertTrue(AuditChain.verify(audit.file()).intact());
         } finally {
             gate.deactivate();
         }

@@ -152,8 +152,8 @@ class WorkbenchHarnessTest {
         assertTrue(spinUntil(() -> status.text().contains("Packs online: 3")), status.text());
         assertTrue(status.text().contains("offline: 1"), status.text());
         assertTrue(status.text().startsWith("Buses open: 1 of 1"), status.text());
-        assertTrue(spinUntil(() -> status.control().getSize().y > 0 && status.control().isVisible()),
-                "the status line must take room in the window: " + status.control().getSize());
+        assertTrue(spinUntil(() -> status.view().getSize().y > 0 && status.view().isVisible()),
+                "the status line must take room in the window: " + status.view().getSize());
 
         MPart overview = parts.findPart(OVERVIEW);
         parts.showPart(overview, EPartService.PartState.ACTIVATE);

@@ -90,6 +90,46 @@ class FrameThrottleTest {
     }
 
     @Test
+    void aControlInAHiddenParentRefreshesOnceWhenTheParentIsShown() {
+        Composite inner = new Composite(control, SWT.NONE);
+        control.setLayout(new FillLayout());
+        control.layout();
+        FrameThrottle throttle = new FrameThrottle(inner, refreshes::incrementAndGet);
+        control.setVisible(false);
+        for (int i = 0; i < 20; i++) {
+            throttle.request();
+            spin(20, () -> false);
+        }
+        assertEquals(0, refreshes.get(), "no work while a parent is hidden");
+        // SWT sends Show to the parent only, as a part stack does to the composite of the selected tab
+        control.setVisible(true);
+        spin(2_000, () -> refreshes.get() > 0);
+        spin(100, () -> false);
+        assertEquals(1, refreshes.get(), "exactly one catch-up refresh when the parent is shown");
+    }
+
+    @Test
+    void requestsFromABusThreadAfterDisposalDoNothing() throws InterruptedException {
+        FrameThrottle throttle = new FrameThrottle(control, refreshes::incrementAndGet);
+        control.dispose();
+        Throwable[] thrown = new Throwable[1];
+        Thread bus = new Thread(() -> {
+            try {
+                for (int i = 0; i < 100; i++) {
+                    throttle.request();
+                }
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        bus.start();
+        bus.join();
+        spin(100, () -> false);
+        assertEquals(null, thrown[0], "request() must not throw on a bus thread");
+        assertEquals(0, refreshes.get());
+    }
+
+    @Test
     void repeatsOnTheClockUntilDisposed() {
         FrameThrottle throttle = new FrameThrottle(control, refreshes::incrementAndGet);
         throttle.repeatEvery(50);

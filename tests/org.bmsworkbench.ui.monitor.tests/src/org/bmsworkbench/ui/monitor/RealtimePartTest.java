@@ -49,6 +49,7 @@ class RealtimePartTest {
     @BeforeEach
     void setUp() {
         harness = new PartHarness();
+        harness.context.set(ControlPrompts.class, answers);
         context = FrameworkUtil.getBundle(RealtimePartTest.class).getBundleContext();
         PackSelection selection = service(PackSelection.class);
         selection.setLocked(false);
@@ -60,15 +61,19 @@ class RealtimePartTest {
         harness.close();
     }
 
-    /** Prompts that answer as told and count the questions. */
+    /** Prompts that answer as told and count the questions; the part takes them from its context. */
     private static final class Answers implements ControlPrompts {
-        final boolean unlocked;
-        final boolean confirm;
+        volatile boolean unlocked;
+        volatile boolean confirm;
+        volatile String question = "";
+        /** What happens in the world while the confirmation is open. */
+        volatile Runnable whileConfirming = () -> { };
         final AtomicInteger asked = new AtomicInteger();
 
-        Answers(boolean unlocked, boolean confirm) {
+        void set(boolean unlocked, boolean confirm) {
             this.unlocked = unlocked;
             this.confirm = confirm;
+            asked.set(0);
         }
 
         @Override
@@ -78,11 +83,15 @@ class RealtimePartTest {
         }
 
         @Override
-        public boolean confirm(Shell shell, String title, String question) {
+        public boolean confirm(Shell shell, String title, String question, String send, String cancel) {
             asked.incrementAndGet();
+            this.question = question;
+            whileConfirming.run();
             return confirm;
         }
     }
+
+    private final Answers answers = new Answers();
 
     private RealtimePart showPack(String busId, double amps) throws Exception {
         Instant now = Instant.now();
@@ -138,8 +147,7 @@ class RealtimePartTest {
     @Test
     void theChargeFetCannotBeSwitchedOffWhileThePackDischarges() throws Exception {
         RealtimePart part = showPack("bus-interlock", -20);
-        Answers answers = new Answers(true, true);
-        part.setPrompts(answers);
+        answers.set(true, true);
         part.view().testButton(ControlAction.CFET_OFF).notifyListeners(SWT.Selection, null);
         assertEquals("The charge FET cannot be switched off while the pack discharges (-20.0 A).",
                 part.view().testResult());
@@ -149,8 +157,7 @@ class RealtimePartTest {
     @Test
     void theDischargeFetCannotBeSwitchedOffWhileThePackCharges() throws Exception {
         RealtimePart part = showPack("bus-interlock2", 30);
-        Answers answers = new Answers(true, true);
-        part.setPrompts(answers);
+        answers.set(true, true);
         part.view().testButton(ControlAction.DFET_OFF).notifyListeners(SWT.Selection, null);
         assertEquals("The discharge FET cannot be switched off while the pack charges (30.0 A).",
                 part.view().testResult());
@@ -160,8 +167,7 @@ class RealtimePartTest {
     @Test
     void aLockedGateSendsNothing() throws Exception {
         RealtimePart part = showPack("bus-locked", 0);
-        Answers answers = new Answers(false, true);
-        part.setPrompts(answers);
+        answers.set(false, true);
         part.view().testButton(ControlAction.CFET_OFF).notifyListeners(SWT.Selection, null);
         assertEquals(1, answers.asked.get(), "only the password was asked");
         assertTrue(part.view().testResult().startsWith("Locked"), part.view().testResult());
@@ -180,21 +186,23 @@ class RealtimePartTest {
             assertTrue(harness.spinUntil(() -> part.view().headerText().contains(busId + " (Simulated bus)")
                     && part.view().headerText().contains("Online"), WAIT), part.view().headerText());
             // the simulated pack rests: the discharge FET may be opened
-            Answers cancelled = new Answers(true, false);
-            part.setPrompts(cancelled);
+            answers.set(true, false);
             part.view().testButton(ControlAction.DFET_OFF).notifyListeners(SWT.Selection, null);
-            assertEquals(2, cancelled.asked.get());
+            assertEquals(2, answers.asked.get());
             assertEquals("", part.view().testResult(), "nothing sent without the confirmation");
+            assertTrue(answers.question.contains(" A (resting), CFET on, DFET on\nInterlock: clear"), answers.question);
 
-            part.setPrompts(new Answers(true, true));
+            answers.set(true, true);
             part.view().testButton(ControlAction.DFET_OFF).notifyListeners(SWT.Selection, null);
             assertTrue(harness.spinUntil(() -> part.view().testResult().startsWith("Close DFET: done"), WAIT),
                     part.view().testResult());
-            assertTrue(part.view().testResult().contains("DFET On off"), part.view().testResult());
+            assertEquals("Close DFET: done, DFET is now off.", part.view().testResult());
             Path audit = Path.of(new java.net.URI(context.getProperty("osgi.instance.area"))).resolve(".metadata")
                     .resolve("audit.log");
             List<String> lines = Files.readAllLines(audit);
-            assertTrue(lines.stream().anyMatch(l -> l.contains(busId) && l.contains("DFET_OFF") && l.contains("SENT")),
+            assertTrue(lines.stream().anyMatch(l -> l.contains(busId) && l.contains("\tDFET_OFF\ton\toff\tCANCELLED\t")),
+                    lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains(busId) && l.contains("\tDFET_OFF\ton\toff\tCONFIRMED\t")),
                     lines.toString());
             part.view().testButton(ControlAction.DFET_ON).notifyListeners(SWT.Selection, null);
             assertTrue(harness.spinUntil(() -> part.view().testResult().startsWith("Open DFET: done"), WAIT),
@@ -204,5 +212,54 @@ class RealtimePartTest {
             service(AccessGate.class).lock();
             connection.close(busId);
         }
+    }
+
+    @Test
+    void aChargeThatStartsWhileTheConfirmationIsOpenIsSeenBeforeDfetOffIsSent() throws Exception {
+        ConnectionService connection = service(ConnectionService.class);
+        String busId = connection.open(BusSettings.parse("sim:1,cells=16,temps=4,baud=0,interval=100"));
+        try {
+            AccessGate gate = service(AccessGate.class);
+            assertTrue(gate.unlock("AF123456".toCharArray()));
+            RealtimePart part = harness.make(RealtimePart.class);
+            service(PackSelection.class).select(busId, 1);
+            assertTrue(harness.spinUntil(() -> part.view().headerText().contains("Online"), WAIT),
+                    part.view().headerText());
+            org.bmsworkbench.sim.SimPack pack = connection.simulator(busId).orElseThrow().simBus().pack(1);
+            answers.set(true, true);
+            answers.whileConfirming = () -> {
+                // a charger starts while the person reads "resting": the bus sees it before the command goes out
+                pack.setProfile(org.bmsworkbench.sim.CurrentProfile.constant(50));
+                assertTrue(harness.spinUntil(() -> pack.trueCurrent() > 40, WAIT), "the charge started");
+            };
+            part.view().testButton(ControlAction.DFET_OFF).notifyListeners(SWT.Selection, null);
+            assertTrue(harness.spinUntil(() -> part.view().testResult().contains("refused"), WAIT),
+                    part.view().testResult());
+            assertTrue(part.view().testResult().startsWith(
+                    "Close DFET: refused: The discharge FET cannot be switched off while the pack charges (5"),
+                    part.view().testResult());
+            assertTrue(pack.controlState(ControlAction.DFET_ON), "the discharge FET stayed closed");
+        } finally {
+            answers.whileConfirming = () -> { };
+            service(AccessGate.class).lock();
+            connection.close(busId);
+        }
+    }
+
+    @Test
+    void theControlCommandsAreEnabledOnlyWhileTheWriteServiceWouldLetThemGo() throws Exception {
+        showPack("bus-command", -20);
+        ControlHandler handler = new ControlHandler();
+        org.bmsworkbench.control.WriteService writes = service(org.bmsworkbench.control.WriteService.class);
+        PackSelection selection = service(PackSelection.class);
+        assertFalse(handler.canExecute("CFET_OFF", selection, writes), "no CFET off while discharging");
+        assertTrue(handler.canExecute("DFET_OFF", selection, writes));
+        assertTrue(handler.canExecute("CFET_ON", selection, writes));
+        assertFalse(handler.canExecute("REBOOT", selection, writes), "not a control-test action");
+        assertFalse(handler.canExecute(null, selection, writes));
+        harness.postFromBusThread(BmsTopics.PACK_STATE, EventProperties.of(new PackStatus("bus-command", 1,
+                PackLinkState.STALE, Instant.now().minusSeconds(20), Instant.now())));
+        assertTrue(harness.spinUntil(() -> !handler.canExecute("DFET_OFF", selection, writes), WAIT),
+                "nothing is enabled on values that are not current");
     }
 }

@@ -1,4 +1,4 @@
-package org.bmsworkbench.ui.monitor;
+package org.bmsworkbench.control;
 
 import java.util.Optional;
 
@@ -18,18 +18,6 @@ public final class ControlInterlocks {
 
     /** Below this current the pack counts as resting, whatever the sign (sensor offset). */
     public static final double REST_AMPS = 0.5;
-
-    /** Why an action is refused. */
-    public enum Refusal {
-        /** CFET off while discharging. */
-        DISCHARGING,
-        /** DFET off while charging. */
-        CHARGING,
-        /** The pack's values are stale or it is offline: its state is not known. */
-        NOT_CURRENT,
-        /** No value of the pack yet. */
-        NO_DATA
-    }
 
     private ControlInterlocks() {
     }
@@ -51,5 +39,18 @@ public final class ControlInterlocks {
             return Optional.of(Refusal.CHARGING);
         }
         return Optional.empty();
+    }
+
+    /** The refusal in English, for the audit log and messages that are not shown in a view. */
+    static String describe(Refusal refusal, PackSnapshot pack) {
+        String amps = pack == null ? "?" : String.format(java.util.Locale.ROOT, "%.1f A",
+                pack.find(Quantity.CURRENT).orElse(Double.NaN));
+        return switch (refusal) {
+            case DISCHARGING -> "the charge FET cannot be switched off while the pack discharges (" + amps + ")";
+            case CHARGING -> "the discharge FET cannot be switched off while the pack charges (" + amps + ")";
+            case NOT_CURRENT -> "the pack's values are not current";
+            case NO_DATA -> "the pack has not answered yet";
+            default -> refusal.name();
+        };
     }
 }

@@ -1,4 +1,4 @@
-package org.bmsworkbench.ui.monitor;
+package org.bmsworkbench.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +11,6 @@ import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.ControlAction;
-import org.bmsworkbench.ui.monitor.ControlInterlocks.Refusal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

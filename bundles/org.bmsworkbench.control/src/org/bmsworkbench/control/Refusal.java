@@ -1,0 +1,21 @@
+package org.bmsworkbench.control;
+
+/** Why a write was not sent. Views turn each into a sentence in the user's language. */
+public enum Refusal {
+    /** The access gate is locked (or locked itself while the command waited). */
+    LOCKED,
+    /** The pack never answered: its state is not known. */
+    NO_DATA,
+    /** The pack's values are stale, or it did not answer the poll made just before sending. */
+    NOT_CURRENT,
+    /** The charge FET may not be switched off while the pack discharges. */
+    DISCHARGING,
+    /** The discharge FET may not be switched off while the pack charges. */
+    CHARGING,
+    /** A value is outside its limits or the pack cannot take it. */
+    INVALID,
+    /** The bus is not open, or the pack is not on it. */
+    BUS_NOT_OPEN,
+    /** The audit log cannot be written, so the write could not be put on record. */
+    NOT_ON_RECORD
+}
