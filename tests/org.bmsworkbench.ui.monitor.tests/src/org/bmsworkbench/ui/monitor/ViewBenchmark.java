@@ -27,14 +27,18 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * Benchmark, not a timed test: 16 packs × 176 cells × 33 sensors, each published 10 times a second from a
+ * Benchmark, not a test: 16 packs × 176 cells × 33 sensors, each published 10 times a second from a
  * background thread through the real EventAdmin, with the parallel grid showing all of them and the real-time
  * part one of them, side by side in one window. It prints the
  * share of wall time the display thread spent dispatching (target under 20 %) and the delay from a
  * snapshot's time to the paint that shows it (target under 100 ms). The only assertions are that the view
  * kept up at all, so a slow machine does not fail the build; the figures go to {@code docs/benchmarks.md}.
+ * <p>
+ * Not part of the test suite: its name does not end in {@code Test}, so Tycho Surefire runs it only when asked,
+ * by {@code ./bmsw view-benchmark} (the {@code view-benchmark} profile of {@code tests/pom.xml}). Each run writes
+ * its line to {@code target/view-benchmark-<views>.txt}, which the command prints.
  */
-class ViewBenchmarkTest {
+class ViewBenchmark {
 
     private static final int PACKS = 16;
     private static final int RATE_HZ = 10;
@@ -43,7 +47,7 @@ class ViewBenchmarkTest {
     @ParameterizedTest
     @ValueSource(strings = { "realtime", "parallel", "both" })
     void sixteenPacksOf176CellsTenTimesASecond(String views) throws Exception {
-        BundleContext context = FrameworkUtil.getBundle(ViewBenchmarkTest.class).getBundleContext();
+        BundleContext context = FrameworkUtil.getBundle(ViewBenchmark.class).getBundleContext();
         EventAdmin admin = context.getService(context.getServiceReference(EventAdmin.class));
         PackSelection selection = context.getService(context.getServiceReference(PackSelection.class));
         String busId = "bus-bench-" + views;
@@ -139,8 +143,7 @@ class ViewBenchmarkTest {
                     published.get(), shown, busyShare * 100)
                     + (probed ? String.format(Locale.ROOT, "; snapshot-to-paint latency of the shown pack mean %.1f ms,"
                             + " 95th percentile %.1f ms, max %.1f ms over %d paints", mean, p95, max, sorted.size()) : "");
-            // the figure is the product of this test; Surefire keeps it in the build log
-            System.out.println(report);
+            // the figure is the product of this benchmark: ./bmsw view-benchmark prints these files
             java.nio.file.Path out = java.nio.file.Path.of("target", "view-benchmark-" + views + ".txt");
             java.nio.file.Files.createDirectories(out.getParent());
             java.nio.file.Files.writeString(out, report + "\n");
