@@ -762,18 +762,37 @@ class ModbusDeviceCodecTest {
     }
 
     @Test
+    void seplosTemperaturesGoRoundWithinHalfAStepOfTheirKelvinTenths() throws Exception {
+        ModbusProtocol seplos = new SeplosV3Protocol();
+        DeviceCodec seplosCodec = seplos.deviceCodec().orElseThrow();
+        Request cells = seplos.requests(Command.ANALOG, 1).get(1);
+        for (double celsius : new double[] { -20.0, -0.05, 0.0, 0.05, 21.15, 25.0, 44.95, 60.0 }) {
+            PackSnapshot.Builder b = PackSnapshot.builder(1);
+            for (int i = 0; i < 4; i++) {
+                b.temperature(i, celsius);
+            }
+            DeviceBus board = TestBoard.bus(new TestBoard(b.build()));
+            byte[] reply = seplosCodec.answer(cells.frame(), board).orElseThrow();
+            int raw = ((reply[3 + 32] & 0xFF) << 8) | (reply[4 + 32] & 0xFF);
+            assertEquals(celsius, (raw - 2731.5) / 10, 0.05 + 1e-9, "the board sends the nearest raw to " + celsius);
+            PackSnapshot read = seplos.decode(cells, reply).packs().get(0);
+            assertEquals((raw - 2731.5) / 10, read.temperature(0), 1e-9, "the host reads what the board sent");
+        }
+    }
+
+    @Test
     void seplosPollsGoRoundTheHostAndTheBoardAndAddressZeroIsAPack() throws Exception {
         ModbusProtocol seplos = new SeplosV3Protocol();
         PackSnapshot.Builder b = PackSnapshot.builder(1).set(Quantity.VOLTAGE, 53.25).set(Quantity.CURRENT, -1.37)
                 .set(Quantity.REMAINING_CAPACITY, 274.56).set(Quantity.FULL_CAPACITY, 330.0).set(Quantity.SOC, 83.2)
-                .set(Quantity.SOH, 99.9).set(Quantity.CYCLES, 10).set(Quantity.AVERAGE_CELL_TEMPERATURE, 21.2)
+                .set(Quantity.SOH, 99.9).set(Quantity.CYCLES, 10).set(Quantity.AVERAGE_CELL_TEMPERATURE, 21.15)
                 .set(Quantity.MAX_CELL_VOLTAGE, 3.4).set(Quantity.MIN_CELL_VOLTAGE, 3.1)
                 .set(Quantity.DISCHARGED_CAPACITY_TOTAL, 2900).set(Quantity.CHARGE_CURRENT_LIMIT, 180);
         for (int i = 0; i < 16; i++) {
             b.cellVoltage(i, i == 9 ? 3.4 : i == 4 ? 3.1 : 3.3);
         }
         for (int i = 0; i < 4; i++) {
-            b.temperature(i, 20 + i);
+            b.temperature(i, 20.05 + i); // 0.1 K from 273.15 K: the wire carries x.x5 degC exactly
         }
         b.balancing(9, true);
         for (PackFlag f : EnumSet.of(PackFlag.DISCHARGING, PackFlag.CELL_OV, PackFlag.CELL_UV, PackFlag.DFET_ON,
@@ -798,7 +817,7 @@ class ModbusDeviceCodecTest {
         }
         assertArrayEquals(pack.cellVoltages(), read.cellVoltages(), 1e-9);
         assertEquals(4, read.temperatureCount());
-        assertEquals(23.0, read.temperature(3), 1e-9);
+        assertEquals(23.05, read.temperature(3), 1e-9);
         assertEquals(pack.balancing(), read.balancing());
         Set<PackFlag> expected = EnumSet.copyOf(pack.flags());
         expected.add(PackFlag.BALANCING);
