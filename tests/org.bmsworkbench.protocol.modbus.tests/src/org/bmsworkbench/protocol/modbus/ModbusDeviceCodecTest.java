@@ -30,6 +30,7 @@ import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ControlAction;
+import org.bmsworkbench.protocol.DeviceError;
 import org.bmsworkbench.protocol.Hex;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
@@ -190,6 +191,42 @@ class ModbusDeviceCodecTest {
         assertEquals(List.of("control DFET_ON", "control CFET_ON", "control DFET_ON"), board.calls);
 
         assertEquals("01 02 02 13 00 B4 88", ask("01 02 00 00 00 10 79 C6"));
+    }
+
+    @Test
+    void aRefusalIsExplainedWithTheBoardsResultCode() throws ProtocolException {
+        board.nextResult = BoardResult.REFUSED_DFET_WHILE_CHARGING;
+        Reply refused = exchange(host.control(1, ControlAction.DFET_OFF).get(0));
+        assertEquals(new DeviceError(4, "server device failure"), refused.error(), "the exception alone");
+        Request why = host.refusalReasonRequest(1, refused.error()).orElseThrow();
+        assertEquals("01 04 00 21 00 01 61 C0", Hex.spaced(why.frame()), "section 9.2: read 0x0021");
+        assertEquals(new DeviceError(4, "refused: the discharge FET cannot be turned off while charging"),
+                host.explain(refused.error(), exchange(why)));
+
+        board.nextResult = BoardResult.REFUSED_PROTECTION;
+        refused = exchange(host.control(1, ControlAction.CFET_ON).get(0));
+        assertEquals("refused: a protection or a detection fault holds the FET off",
+                host.explain(refused.error(), exchange(host.refusalReasonRequest(1, refused.error()).orElseThrow()))
+                        .meaning());
+
+        board.lastResult(BoardResult.DONE);
+        assertEquals(refused.error(), host.explain(refused.error(), exchange(why)), "result 0 explains nothing");
+        assertTrue(host.refusalReasonRequest(1, new DeviceError(2, "illegal data address")).isEmpty(),
+                "an address error is not the board's refusal");
+        assertTrue(new SeplosV3Protocol().refusalReasonRequest(1, refused.error()).isEmpty(),
+                "Seplos V3 has no result register");
+    }
+
+    @Test
+    void everyResultCodeOfSection9_1IsReadable() {
+        for (BoardResult r : BoardResult.values()) {
+            if (r.ok() || r == BoardResult.INVALID_VALUE) {
+                continue;
+            }
+            Reply reason = Reply.builder(Command.RAW).detail("raw.commandResult", r.code()).build();
+            String meaning = host.explain(new DeviceError(4, "server device failure"), reason).meaning();
+            assertTrue(meaning.startsWith("refused: ") || meaning.startsWith("failed: "), r + ": " + meaning);
+        }
     }
 
     @Test
