@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.bmsworkbench.events.CommandProgress;
 import org.bmsworkbench.protocol.BmsProtocol;
+import org.bmsworkbench.protocol.DeviceError;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
 
@@ -121,10 +122,27 @@ final class QueuedCommand<T> implements CommandHandle<T>, CommandContext, Compar
         }
         Reply reply = o.reply();
         if (reply.isError()) {
+            DeviceError error = explained(runner, request.address(), reply.error(), timeoutMillis);
             throw new CommandException("pack " + request.address() + " refused " + request.description() + ": "
-                    + reply.error().meaning() + " (code " + reply.error().code() + ")");
+                    + error.meaning() + " (code " + error.code() + ")");
         }
         return reply;
+    }
+
+    /**
+     * The refusal with the reason the pack gives when asked (modbus-native: its last command result), read at once
+     * so that nothing else can change it; the bare refusal when the protocol has no such read or it fails.
+     */
+    private DeviceError explained(TransactionRunner runner, int address, DeviceError error, int timeoutMillis)
+            throws IOException {
+        BmsProtocol protocol = line.protocol();
+        Request why = protocol.refusalReasonRequest(address, error).orElse(null);
+        if (why == null) {
+            return error;
+        }
+        Outcome o = runner.run(protocol, why, timeoutMillis, line.retries());
+        line.counters().add(o);
+        return o.ok() ? protocol.explain(error, o.reply()) : error;
     }
 
     @Override

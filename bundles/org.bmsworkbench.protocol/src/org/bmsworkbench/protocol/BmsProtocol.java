@@ -86,6 +86,23 @@ public interface BmsProtocol {
     }
 
     /**
+     * After the device refused a request with {@code error}, the request that reads why (for {@code modbus-native}
+     * the last command result, register 0x0021); empty when the protocol has no such register or the error is not
+     * one it explains. The caller sends it at once, before anything else reaches the device.
+     */
+    default Optional<Request> refusalReasonRequest(int address, DeviceError error) {
+        return Optional.empty();
+    }
+
+    /**
+     * {@code error} with the meaning the device gave in {@code reason}, the reply to
+     * {@link #refusalReasonRequest(int, DeviceError)}; {@code error} itself when the reply names no known reason.
+     */
+    default DeviceError explain(DeviceError error, Reply reason) {
+        return error;
+    }
+
+    /**
      * A new device side of this protocol, for a simulated bus (one per bus); empty when the protocol only
      * has a host side.
      */

@@ -379,6 +379,24 @@ class BusTest {
     }
 
     @Test
+    void aControlTheBoardRefusesIsReportedWithTheBoardsReason() throws Exception {
+        try (SimHarness h = new SimHarness(new NativeModbusProtocol(), 1, 16, 4, LineTiming.none())) {
+            h.sim.pack(1).setProfile(org.bmsworkbench.sim.CurrentProfile.constant(50));
+            h.sim.advance(5);
+            Bus bus = h.openOnClock(SimHarness.settings("modbus-native", List.of(1)).withPollInterval(20));
+            h.until(SOON, "open", () -> h.events.sweeps > 0);
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> h.result(bus.submit(
+                    h.guard.issue(1, Commands.control(1, org.bmsworkbench.protocol.ControlAction.DFET_OFF)))));
+            String message = refused.getCause().getMessage();
+            // the board's exception 04 alone says "server device failure"; its result register says why
+            assertTrue(message.startsWith("pack 1 refused "), message);
+            assertTrue(message.endsWith(": refused: the discharge FET cannot be turned off while charging (code 4)"),
+                    message);
+            assertTrue(h.sim.pack(1).controlState(org.bmsworkbench.protocol.ControlAction.DFET_ON));
+        }
+    }
+
+    @Test
     void onlyCommandsTheWriteGuardIssuedAndAdmittedChangeAPack() throws Exception {
         try (SimHarness h = new SimHarness(new NativeModbusProtocol(), 2, 16, 4, LineTiming.none())) {
             Bus bus = h.openOnClock(SimHarness.settings("modbus-native", List.of(1, 2)).withPollInterval(20));

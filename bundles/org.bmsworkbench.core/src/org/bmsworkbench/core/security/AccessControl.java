@@ -124,6 +124,11 @@ public final class AccessControl implements AccessGate {
     }
 
     @Override
+    public synchronized int failuresLeft() {
+        return MAX_FAILURES - failures;
+    }
+
+    @Override
     public synchronized Optional<Duration> lockoutRemaining() {
         Instant now = clock.instant();
         if (lockedOutUntil == null || !now.isBefore(lockedOutUntil)) {

@@ -55,6 +55,12 @@ public interface AccessGate {
     /** Whether the factory password is still the password, which anyone with the manual knows. */
     boolean isDefaultPassword();
 
+    /**
+     * How many more wrong passwords (at unlock or at a password change) are taken before the {@link #LOCKOUT}:
+     * {@link #MAX_FAILURES} after a right password and after a lockout, 1 when the next wrong one starts it.
+     */
+    int failuresLeft();
+
     /** How long until a password is checked again after too many wrong ones; empty when not locked out. */
     Optional<Duration> lockoutRemaining();
 

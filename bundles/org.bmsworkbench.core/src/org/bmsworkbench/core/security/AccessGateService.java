@@ -145,6 +145,11 @@ public final class AccessGateService implements AccessGate {
     }
 
     @Override
+    public int failuresLeft() {
+        return control.failuresLeft();
+    }
+
+    @Override
     public Optional<Duration> lockoutRemaining() {
         return control.lockoutRemaining();
     }

@@ -444,6 +444,39 @@ public class ModbusProtocol implements BmsProtocol {
         return Command.RAW;
     }
 
+    /** The exceptions after which the native map's result register says why (docs: sections 4 and 9.1). */
+    private static final Set<Integer> EXPLAINED_EXCEPTIONS = Set.of(0x03, 0x04, 0x06);
+
+    /** The target of the field that holds the board's last command result. */
+    private static final String RESULT_FIELD = "raw.commandResult";
+
+    @Override
+    public Optional<Request> refusalReasonRequest(int address, DeviceError error) {
+        if (map.results.isEmpty() || !EXPLAINED_EXCEPTIONS.contains(error.code())) {
+            return Optional.empty();
+        }
+        for (RegisterMap.Field f : map.fields(4)) {
+            if (RESULT_FIELD.equals(f.target)) {
+                try {
+                    return Optional.of(read(Command.RAW, address, 4, f.address, f.width()));
+                } catch (ProtocolException e) {
+                    // An address outside the map's range cannot have been refused either; nothing to explain.
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public DeviceError explain(DeviceError error, Reply reason) {
+        if (reason == null || reason.isError() || !(reason.details().get(RESULT_FIELD) instanceof Number n)) {
+            return error;
+        }
+        String meaning = map.results.get(n.intValue());
+        return meaning == null ? error : new DeviceError(error.code(), meaning);
+    }
+
     @Override
     public FrameDecoder decoder(Request pending) {
         return new RtuFrameDecoder(asModbus(pending));

@@ -126,6 +126,8 @@ final class RegisterMap {
     final Map<String, Block> blocks;
     final Map<Command, List<Block>> commands;
     final List<ParameterDefinition> parameters;
+    /** The board's "last command result" codes and what they mean for people (map lines {@code result}). */
+    final Map<Integer, String> results;
 
     private RegisterMap(Parser p) {
         this.id = p.id;
@@ -137,6 +139,7 @@ final class RegisterMap {
         this.blocks = Collections.unmodifiableMap(p.blocks);
         this.commands = Collections.unmodifiableMap(p.commands);
         this.parameters = List.copyOf(p.parameters);
+        this.results = Map.copyOf(p.results);
     }
 
     static RegisterMap load(String id) {
@@ -188,6 +191,7 @@ final class RegisterMap {
         final Map<String, Block> blocks = new LinkedHashMap<>();
         final Map<Command, List<Block>> commands = new EnumMap<>(Command.class);
         final List<ParameterDefinition> parameters = new ArrayList<>();
+        final Map<Integer, String> results = new HashMap<>();
         private final Map<Command, List<String>> commandBlocks = new EnumMap<>(Command.class);
         private Block block;
         private Field field;
@@ -248,6 +252,12 @@ final class RegisterMap {
                 case "choice" -> {
                     check(field != null && "choice".equals(field.options.get("kind")), "choice outside a choice field");
                     field.choices.add(new Choice(Integer.decode(arg(a, 1)), arg(a, 2)));
+                }
+                case "result" -> {
+                    int code = Integer.decode(arg(a, 1));
+                    check(code >= 0 && code <= 0xFFFF, "a result code is a register value");
+                    check(!results.containsKey(code), "result " + code + " is defined twice");
+                    results.put(code, arg(a, 2));
                 }
                 default -> throw new IllegalArgumentException("unknown statement " + a.get(0));
             }

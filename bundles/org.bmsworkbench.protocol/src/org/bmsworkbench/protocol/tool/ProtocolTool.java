@@ -24,6 +24,19 @@ public final class ProtocolTool {
     static final int OK = 0;
     static final int BAD = 2;
 
+    /** What {@code bmsw decode --help} prints: decode's own usage, not the launcher's. */
+    static final String DECODE_USAGE = """
+            Usage: ./bmsw decode --protocol <id> --request <frame> --response <frame>
+
+            Decodes one request and the reply to it and prints the reply as JSON.
+              --protocol <id>     a protocol id of ./bmsw protocols, e.g. pylontech or modbus-native
+              --request <frame>   the frame the host sent
+              --response <frame>  the frame the pack answered
+            YD/T1363 frames are ASCII ('\\r' at the end optional), Modbus frames hex (spaces optional), e.g.
+              ./bmsw decode --protocol pylontech --request '~20024642E00202FD33' --response '~200246...E545'
+              ./bmsw decode --protocol seplos-v3 --request '01 04 10 00 00 11 34 C6' --response '01 04 22 ...'
+            Exit status 0 when both frames decode, 2 with one line saying what is wrong otherwise.""";
+
     private final ProtocolCatalog catalog;
     private final PrintStream out;
     private final PrintStream err;
@@ -61,6 +74,10 @@ public final class ProtocolTool {
     }
 
     private int decode(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(DECODE_USAGE);
+            return OK;
+        }
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

@@ -47,6 +47,12 @@ public final class SerialEndpoint implements Endpoint {
         });
     }
 
+    /** Opening the device says nothing about the host at its other end. */
+    @Override
+    public boolean acceptMeansAHost() {
+        return false;
+    }
+
     @Override
     public String describe() {
         return device.toString();

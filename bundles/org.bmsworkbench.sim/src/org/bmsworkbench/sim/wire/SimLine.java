@@ -34,6 +34,8 @@ public final class SimLine implements AutoCloseable {
     private volatile LineTiming timing;
     private volatile boolean running;
     private volatile Link current;
+    /** Whether the host of the current link is known to be there: it connected, or it sent a request. */
+    private boolean hostSeen;
     private Thread thread;
 
     /**
@@ -92,14 +94,16 @@ public final class SimLine implements AutoCloseable {
             }
             stats.connections.incrementAndGet();
             current = link;
-            log.accept("host connected: " + link.name());
+            hostSeen = endpoint.acceptMeansAHost();
+            log.accept(hostSeen ? "host connected: " + link.name()
+                    : "opened " + link.name() + "; no request from a host yet");
             double down = serve(link);
             current = null;
             link.close();
             if (down > 0 && running) {
                 log.accept("line down for " + down + " s (disconnect fault)");
                 sleepSeconds(down);
-            } else if (running) {
+            } else if (running && hostSeen) {
                 log.accept("host disconnected: " + link.name());
             }
         }
@@ -161,6 +165,10 @@ public final class SimLine implements AutoCloseable {
                     if (r < 0) {
                         stats.noiseBytes.addAndGet(used);
                         continue;
+                    }
+                    if (!hostSeen) {
+                        hostSeen = true;
+                        log.accept("host connected: " + link.name() + " (its first request arrived)");
                     }
                     double down = handle(frame, frameStart, link.out());
                     frameStart = System.nanoTime();

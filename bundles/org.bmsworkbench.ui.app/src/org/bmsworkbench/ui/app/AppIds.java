@@ -23,6 +23,9 @@ public final class AppIds {
     /** Application persisted-state key listing the default views already placed once. */
     public static final String STATE_PLACED_VIEWS = "org.bmsworkbench.placedViews";
 
+    /** Persisted state of the main window, set once it has been sized to the monitor of a first start. */
+    public static final String STATE_WINDOW_PLACED = "org.bmsworkbench.windowPlaced";
+
     /** Id of the snippet that keeps a copy of the default perspective for View &gt; Reset Layout. */
     public static final String SNIPPET_DEFAULT_LAYOUT = "org.bmsworkbench.snippet.defaultLayout";
 

@@ -8,8 +8,12 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.widgets.Display;
 
-/** Application life cycle: applies the chosen language and remembers the default layout. */
+/**
+ * Application life cycle: applies the chosen language, remembers the default layout and sizes the main window to
+ * the monitor it opens on.
+ */
 public class LifeCycle {
 
     @PostContextCreate
@@ -24,6 +28,7 @@ public class LifeCycle {
     public void processAdditions(MApplication app, EModelService models, IEclipseContext context) {
         DefaultLayout.placeDefaultViews(app, models);
         DefaultLayout.captureIfMissing(app, models);
+        MainWindowPlacement.apply(app, Display.getCurrent());
         Object locale = context.get(TranslationService.LOCALE);
         LanguagePreference.markSelected(app, models, locale instanceof Locale l ? l : Locale.getDefault());
     }

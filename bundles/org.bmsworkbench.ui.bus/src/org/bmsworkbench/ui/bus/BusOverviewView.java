@@ -125,8 +125,8 @@ public final class BusOverviewView extends Composite {
     public List<Row> rows(Overview overview) {
         List<Row> rows = new ArrayList<>();
         for (BusView bus : overview.buses()) {
-            String detail = Messages.format(messages.bus_row, bus.status().label(), bus.status().protocol(),
-                    bus.status().detail()).trim();
+            String detail = Messages.format(messages.bus_row, messages.busLabel(bus.status()),
+                    bus.status().protocol(), bus.status().detail()).trim();
             rows.add(new Row(bus.busId(), "", messages.name(bus.status().state()),
                     StateColors.of(bus.status().state()), "", detail));
             for (PackView pack : bus.packs()) {

@@ -3,6 +3,7 @@ package org.bmsworkbench.ui.bus;
 import java.text.MessageFormat;
 
 import org.bmsworkbench.events.BusState;
+import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.PackLinkState;
 
 /** User-facing strings of the bus views ({@code OSGI-INF/l10n/bundle*.properties}). */
@@ -19,6 +20,7 @@ public class Messages {
     public String column_time;
     public String column_change;
     public String bus_row;
+    public String bus_simulated;
     public String pack_row;
     public String never;
     public String ago;
@@ -52,6 +54,14 @@ public class Messages {
             case STALE -> packState_STALE;
             case OFFLINE -> packState_OFFLINE;
         };
+    }
+
+    /**
+     * The label of a bus for people: the connection service names the simulated bus in English
+     * ({@link BusStatus#SIMULATED_LABEL}), a port or gateway by its address, which needs no translation.
+     */
+    public String busLabel(BusStatus status) {
+        return status.isSimulated() ? bus_simulated : status.label();
     }
 
     /** A state name as published in an activity entry, translated when it is a known state. */

@@ -10,6 +10,7 @@ import org.bmsworkbench.core.security.PasswordVault;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -27,15 +28,23 @@ public final class ChangePasswordDialog extends Dialog {
 
     private final AccessGate gate;
     private final Messages messages;
+    private final String notice;
+    private Label noticeLabel;
     private Text current;
     private Text fresh;
     private Text confirm;
     private Label error;
 
     public ChangePasswordDialog(Shell parent, AccessGate gate, Messages messages) {
+        this(parent, gate, messages, "");
+    }
+
+    /** @param notice why the change is asked for, shown in bold above the form; empty for none */
+    public ChangePasswordDialog(Shell parent, AccessGate gate, Messages messages, String notice) {
         super(parent);
         this.gate = Objects.requireNonNull(gate, "gate");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.notice = Objects.requireNonNull(notice, "notice");
     }
 
     @Override
@@ -53,6 +62,10 @@ public final class ChangePasswordDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         ((GridLayout) area.getLayout()).numColumns = 2;
+        if (!notice.isEmpty()) {
+            noticeLabel = PasswordForm.note(area, notice);
+            noticeLabel.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DIALOG_FONT));
+        }
         PasswordForm.note(area, Messages.format(messages.change_message, PasswordVault.MIN_LENGTH));
         current = PasswordForm.passwordField(area, messages.change_current);
         fresh = PasswordForm.passwordField(area, messages.change_new);
@@ -115,6 +128,11 @@ public final class ChangePasswordDialog extends Dialog {
     /** For tests: the current, new and confirmation fields. */
     Text[] fields() {
         return new Text[] { current, fresh, confirm };
+    }
+
+    /** For tests: the notice above the form, empty when none. */
+    String noticeText() {
+        return noticeLabel == null ? "" : noticeLabel.getText();
     }
 
     /** For tests: the refusal shown, empty when none. */

@@ -27,6 +27,7 @@ public class Messages {
     public String unlock_factoryHint;
     public String unlock_changed;
     public String unlock_wrong;
+    public String unlock_triesLeft;
     public String refused_lockedOut;
     public String refused_wrongCurrent;
     public String refused_tooShort;
@@ -85,6 +86,16 @@ public class Messages {
     /** The lockout message for the time left, rounded up so that it never says 0 s while locked. */
     public String lockedOut(Duration left) {
         return format(refused_lockedOut, left.getSeconds() + (left.getNano() > 0 ? 1 : 0));
+    }
+
+    /** How many wrong passwords are left before a lockout of {@code lockout}. */
+    public String triesLeft(int left, Duration lockout) {
+        return format(unlock_triesLeft, left, lockout.toSeconds());
+    }
+
+    /** A wrong password, and the tries left before the lockout. */
+    public String wrongPassword(int left, Duration lockout) {
+        return format(unlock_wrong, left, lockout.toSeconds());
     }
 
     /** What to tell the user about a refusal, in the current language. */

@@ -22,8 +22,10 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * Asks for the password of the protected functions. It closes with {@link Window#OK} only once the gate is
- * unlocked; a wrong password, the lockout after too many and a damaged password file are shown in the dialog,
- * which stays open. While the factory password is in use it urges a change and offers it.
+ * unlocked; a wrong password (with the tries left before the lockout), the lockout after too many and a damaged
+ * password file are shown in the dialog, which stays open. Whether the factory password is still in use is told only
+ * to someone who has just unlocked with it, together with the {@link ChangePasswordDialog} to change it: before
+ * that, it would tell anyone at the keyboard that the password in the manual works.
  */
 public final class UnlockDialog extends Dialog {
 
@@ -60,11 +62,12 @@ public final class UnlockDialog extends Dialog {
         Duration timeout = gate.inactivityTimeout();
         long minutes = Math.max(1, (timeout.toSeconds() + 59) / 60);
         PasswordForm.note(area, Messages.format(messages.unlock_message, minutes));
-        hint = PasswordForm.note(area, gate.isDefaultPassword() ? messages.unlock_factoryHint : "");
+        hint = PasswordForm.note(area, "");
         hint.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DIALOG_FONT));
         password = PasswordForm.passwordField(area, messages.unlock_password);
         error = PasswordForm.errorLine(area);
-        gate.lockoutRemaining().ifPresent(left -> error.setText(messages.lockedOut(left)));
+        error.setText(gate.lockoutRemaining().map(messages::lockedOut).orElseGet(() -> gate.failuresLeft()
+                < AccessGate.MAX_FAILURES ? messages.triesLeft(gate.failuresLeft(), AccessGate.LOCKOUT) : ""));
         return area;
     }
 
@@ -89,10 +92,15 @@ public final class UnlockDialog extends Dialog {
         char[] typed = password.getTextChars();
         try {
             if (PasswordForm.busy(getShell(), () -> gate.unlock(typed))) {
+                boolean factory = gate.isDefaultPassword();
                 super.okPressed();
+                if (factory) {
+                    offerChangeOfTheFactoryPassword();
+                }
                 return;
             }
-            PasswordForm.show(error, gate.lockoutRemaining().map(messages::lockedOut).orElse(messages.unlock_wrong));
+            PasswordForm.show(error, gate.lockoutRemaining().map(messages::lockedOut).orElseGet(
+                    () -> messages.wrongPassword(gate.failuresLeft(), AccessGate.LOCKOUT)));
         } catch (AccessRefusedException e) {
             if (e.reason() == Reason.PASSWORD_FILE_DAMAGED) {
                 ILog.of(UnlockDialog.class).error(e.getMessage(), e);
@@ -103,6 +111,14 @@ public final class UnlockDialog extends Dialog {
         }
         password.setText("");
         password.setFocus();
+    }
+
+    /**
+     * Unlocked with the factory password: says so now that only someone who knew it can read it, and offers the
+     * change at once. Cancelling it keeps the gate unlocked; the next unlock asks again.
+     */
+    private void offerChangeOfTheFactoryPassword() {
+        new ChangePasswordDialog(getParentShell(), gate, messages, messages.unlock_factoryHint).open();
     }
 
     private void changePassword() {

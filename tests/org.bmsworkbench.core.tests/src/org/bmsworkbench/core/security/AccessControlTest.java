@@ -119,6 +119,26 @@ class AccessControlTest {
     }
 
     @Test
+    void countsDownTheWrongPasswordsLeftBeforeTheLockout() throws AccessRefusedException {
+        assertEquals(AccessGate.MAX_FAILURES, gate.failuresLeft());
+        for (int i = 1; i < AccessGate.MAX_FAILURES; i++) {
+            assertFalse(gate.unlock(("wrong-" + i).toCharArray()));
+            assertEquals(AccessGate.MAX_FAILURES - i, gate.failuresLeft());
+        }
+        assertEquals(1, gate.failuresLeft(), "the next wrong one starts the lockout");
+        assertEquals(Reason.WRONG_PASSWORD, assertThrows(AccessRefusedException.class,
+                () -> gate.changePassword("guess-1234".toCharArray(), NEW.toCharArray())).reason());
+        assertEquals(Optional.of(Duration.ofSeconds(30)), gate.lockoutRemaining(), "a change counts as well");
+        assertEquals(AccessGate.MAX_FAILURES, gate.failuresLeft(), "after the lockout the count starts again");
+
+        clock.advance(AccessGate.LOCKOUT);
+        assertFalse(gate.unlock("wrong-again".toCharArray()));
+        assertEquals(AccessGate.MAX_FAILURES - 1, gate.failuresLeft());
+        assertTrue(gate.unlock(FACTORY));
+        assertEquals(AccessGate.MAX_FAILURES, gate.failuresLeft(), "a right password resets it");
+    }
+
+    @Test
     void aRightPasswordResetsTheFailureCount() throws AccessRefusedException {
         for (int i = 0; i < AccessGate.MAX_FAILURES - 1; i++) {
             assertFalse(gate.unlock("wrong-pass".toCharArray()));

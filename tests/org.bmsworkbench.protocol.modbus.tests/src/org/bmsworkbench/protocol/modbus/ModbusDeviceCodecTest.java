@@ -30,6 +30,7 @@ import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ControlAction;
+import org.bmsworkbench.protocol.DeviceError;
 import org.bmsworkbench.protocol.Hex;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
@@ -190,6 +191,42 @@ class ModbusDeviceCodecTest {
         assertEquals(List.of("control DFET_ON", "control CFET_ON", "control DFET_ON"), board.calls);
 
         assertEquals("01 02 02 13 00 B4 88", ask("01 02 00 00 00 10 79 C6"));
+    }
+
+    @Test
+    void aRefusalIsExplainedWithTheBoardsResultCode() throws ProtocolException {
+        board.nextResult = BoardResult.REFUSED_DFET_WHILE_CHARGING;
+        Reply refused = exchange(host.control(1, ControlAction.DFET_OFF).get(0));
+        assertEquals(new DeviceError(4, "server device failure"), refused.error(), "the exception alone");
+        Request why = host.refusalReasonRequest(1, refused.error()).orElseThrow();
+        assertEquals("01 04 00 21 00 01 61 C0", Hex.spaced(why.frame()), "section 9.2: read 0x0021");
+        assertEquals(new DeviceError(4, "refused: the discharge FET cannot be turned off while charging"),
+                host.explain(refused.error(), exchange(why)));
+
+        board.nextResult = BoardResult.REFUSED_PROTECTION;
+        refused = exchange(host.control(1, ControlAction.CFET_ON).get(0));
+        assertEquals("refused: a protection or a detection fault holds the FET off",
+                host.explain(refused.error(), exchange(host.refusalReasonRequest(1, refused.error()).orElseThrow()))
+                        .meaning());
+
+        board.lastResult(BoardResult.DONE);
+        assertEquals(refused.error(), host.explain(refused.error(), exchange(why)), "result 0 explains nothing");
+        assertTrue(host.refusalReasonRequest(1, new DeviceError(2, "illegal data address")).isEmpty(),
+                "an address error is not the board's refusal");
+        assertTrue(new SeplosV3Protocol().refusalReasonRequest(1, refused.error()).isEmpty(),
+                "Seplos V3 has no result register");
+    }
+
+    @Test
+    void everyResultCodeOfSection9_1IsReadable() {
+        for (BoardResult r : BoardResult.values()) {
+            if (r.ok() || r == BoardResult.INVALID_VALUE) {
+                continue;
+            }
+            Reply reason = Reply.builder(Command.RAW).detail("raw.commandResult", r.code()).build();
+            String meaning = host.explain(new DeviceError(4, "server device failure"), reason).meaning();
+            assertTrue(meaning.startsWith("refused: ") || meaning.startsWith("failed: "), r + ": " + meaning);
+        }
     }
 
     @Test
@@ -762,18 +799,37 @@ class ModbusDeviceCodecTest {
     }
 
     @Test
+    void seplosTemperaturesGoRoundWithinHalfAStepOfTheirKelvinTenths() throws Exception {
+        ModbusProtocol seplos = new SeplosV3Protocol();
+        DeviceCodec seplosCodec = seplos.deviceCodec().orElseThrow();
+        Request cells = seplos.requests(Command.ANALOG, 1).get(1);
+        for (double celsius : new double[] { -20.0, -0.05, 0.0, 0.05, 21.15, 25.0, 44.95, 60.0 }) {
+            PackSnapshot.Builder b = PackSnapshot.builder(1);
+            for (int i = 0; i < 4; i++) {
+                b.temperature(i, celsius);
+            }
+            DeviceBus board = TestBoard.bus(new TestBoard(b.build()));
+            byte[] reply = seplosCodec.answer(cells.frame(), board).orElseThrow();
+            int raw = ((reply[3 + 32] & 0xFF) << 8) | (reply[4 + 32] & 0xFF);
+            assertEquals(celsius, (raw - 2731.5) / 10, 0.05 + 1e-9, "the board sends the nearest raw to " + celsius);
+            PackSnapshot read = seplos.decode(cells, reply).packs().get(0);
+            assertEquals((raw - 2731.5) / 10, read.temperature(0), 1e-9, "the host reads what the board sent");
+        }
+    }
+
+    @Test
     void seplosPollsGoRoundTheHostAndTheBoardAndAddressZeroIsAPack() throws Exception {
         ModbusProtocol seplos = new SeplosV3Protocol();
         PackSnapshot.Builder b = PackSnapshot.builder(1).set(Quantity.VOLTAGE, 53.25).set(Quantity.CURRENT, -1.37)
                 .set(Quantity.REMAINING_CAPACITY, 274.56).set(Quantity.FULL_CAPACITY, 330.0).set(Quantity.SOC, 83.2)
-                .set(Quantity.SOH, 99.9).set(Quantity.CYCLES, 10).set(Quantity.AVERAGE_CELL_TEMPERATURE, 21.2)
+                .set(Quantity.SOH, 99.9).set(Quantity.CYCLES, 10).set(Quantity.AVERAGE_CELL_TEMPERATURE, 21.15)
                 .set(Quantity.MAX_CELL_VOLTAGE, 3.4).set(Quantity.MIN_CELL_VOLTAGE, 3.1)
                 .set(Quantity.DISCHARGED_CAPACITY_TOTAL, 2900).set(Quantity.CHARGE_CURRENT_LIMIT, 180);
         for (int i = 0; i < 16; i++) {
             b.cellVoltage(i, i == 9 ? 3.4 : i == 4 ? 3.1 : 3.3);
         }
         for (int i = 0; i < 4; i++) {
-            b.temperature(i, 20 + i);
+            b.temperature(i, 20.05 + i); // 0.1 K from 273.15 K: the wire carries x.x5 degC exactly
         }
         b.balancing(9, true);
         for (PackFlag f : EnumSet.of(PackFlag.DISCHARGING, PackFlag.CELL_OV, PackFlag.CELL_UV, PackFlag.DFET_ON,
@@ -798,7 +854,7 @@ class ModbusDeviceCodecTest {
         }
         assertArrayEquals(pack.cellVoltages(), read.cellVoltages(), 1e-9);
         assertEquals(4, read.temperatureCount());
-        assertEquals(23.0, read.temperature(3), 1e-9);
+        assertEquals(23.05, read.temperature(3), 1e-9);
         assertEquals(pack.balancing(), read.balancing());
         Set<PackFlag> expected = EnumSet.copyOf(pack.flags());
         expected.add(PackFlag.BALANCING);

@@ -81,35 +81,50 @@ class SeplosV3GoldenTest {
     }
 
     @Test
+    void temperaturesAreTenthsOfAKelvinFromAbsoluteZero() throws Exception {
+        // The XZH document: 0.1 K from 273.15 K, so degC = (raw - 2731.5) / 10. G6 carries 0x0B7F, 0x0B81, 0x0B7E.
+        PackSnapshot s = decode(G6_REQUEST, G6_RESPONSE).packs().get(0);
+        assertEquals(21.15, s.get(Quantity.AVERAGE_CELL_TEMPERATURE), 1e-9);
+        assertEquals(21.35, s.get(Quantity.MAX_CELL_TEMPERATURE), 1e-9);
+        assertEquals(21.05, s.get(Quantity.MIN_CELL_TEMPERATURE), 1e-9);
+    }
+
+    /** The Celsius value the XZH document gives for a raw reading. */
+    private static double celsius(int raw) {
+        return (raw - 2731.5) / 10;
+    }
+
+    @Test
     void packInformationBMarksUnfittedSensorsAbsent() throws Exception {
         int[] regs = new int[26];
         for (int i = 0; i < 16; i++) {
             regs[i] = 3300 + i;
         }
-        regs[16] = 2731 + 215;
-        regs[17] = 0x0AAB; // a real 0.0 degC on a fitted cell sensor
-        regs[18] = 2731 + 220;
-        regs[19] = 2731 + 225;
+        regs[16] = 2946;
+        regs[17] = 0x0AAB; // a real reading of -0.05 degC on a fitted cell sensor
+        regs[18] = 2952;
+        regs[19] = 2957;
         for (int i = 20; i < 24; i++) {
             regs[i] = 0x0AAB; // reserved slots: the placeholder of a sensor that is not fitted
         }
-        regs[24] = 2731 + 251;
-        regs[25] = 2731 + 302;
+        regs[24] = 2983;
+        regs[25] = 3034;
         Request r = seplos.requests(Command.ANALOG, 1).get(1);
         PackSnapshot s = seplos.decode(r, ModbusFrames.readReply(1, 4, regs)).packs().get(0);
         assertEquals(16, s.cellCount());
         assertEquals(3.315, s.cellVoltage(15), 1e-9);
         assertEquals(10, s.temperatureCount());
-        assertEquals(21.5, s.temperature(0), 1e-9);
-        assertEquals(0.0, s.temperature(1), 1e-9);
+        assertEquals(21.45, s.temperature(0), 1e-9);
+        assertEquals(celsius(regs[16]), s.temperature(0), 1e-9);
+        assertEquals(-0.05, s.temperature(1), 1e-9);
         for (int i = 4; i < 8; i++) {
             assertTrue(Double.isNaN(s.temperature(i)), "T" + (i + 1) + " is not fitted");
         }
-        assertEquals(25.1, s.temperature(8), 1e-9);
-        assertEquals(30.2, s.temperature(9), 1e-9);
+        assertEquals(25.15, s.temperature(8), 1e-9);
+        assertEquals(30.25, s.temperature(9), 1e-9);
         String json = org.bmsworkbench.protocol.tool.ReplyJson.toJson("seplos-v3", seplos.decode(r,
                 ModbusFrames.readReply(1, 4, regs)));
-        assertTrue(json.contains("\"temperatures\":[21.5,0,22,22.5,null,null,null,null,25.1,30.2]"), json);
+        assertTrue(json.contains("\"temperatures\":[21.45,-0.05,22.05,22.55,null,null,null,null,25.15,30.25]"), json);
     }
 
     @Test

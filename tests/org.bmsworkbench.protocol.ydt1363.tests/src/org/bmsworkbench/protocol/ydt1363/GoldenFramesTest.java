@@ -174,6 +174,20 @@ class GoldenFramesTest {
         assertTrue(list.out().startsWith("pace-v25        ascii PACE (YD/T1363 VER 25)"), list.out());
     }
 
+    @Test
+    void decodeHelpPrintsDecodesOwnUsage() {
+        for (String[] args : List.of(new String[] { "decode", "--help" }, new String[] { "decode", "-h" },
+                new String[] { "decode", "--protocol", "pylontech", "--help" })) {
+            ToolRun help = ToolRun.of(catalog(), args);
+            assertEquals(0, help.status(), String.join(" ", args));
+            assertEquals("", help.err());
+            assertTrue(help.out().startsWith(
+                    "Usage: ./bmsw decode --protocol <id> --request <frame> --response <frame>"), help.out());
+            assertTrue(help.out().contains("--response <frame>  the frame the pack answered"), help.out());
+            assertTrue(!help.out().contains("sim") && !help.out().contains("poll"), "not the launcher's help");
+        }
+    }
+
     private static ProtocolCatalog catalog() {
         return new ProtocolCatalog(List.of(new PylontechProtocol(), new SeplosV2Protocol(), new PaceV25Protocol()));
     }

@@ -87,6 +87,49 @@ class SimLineTest {
     }
 
     @Test
+    void onADeviceTheHostIsAnnouncedOnlyWhenItsFirstRequestArrives() throws Exception {
+        BmsProtocol protocol = new NativeModbusProtocol();
+        SimBus bus = new SimBus(List.of(PackSpec.typical(1, 16, 4)), protocol.parameterDefinitions(), 11,
+                LocalDateTime.of(2026, 5, 1, 12, 0), 0.1);
+        open.add(bus);
+        InProcessEndpoint pipes = new InProcessEndpoint();
+        // A pty or serial device: open at once, whether or not a host is at its other end.
+        Endpoint device = new Endpoint() {
+            @Override
+            public Link accept() throws IOException, InterruptedException {
+                return pipes.accept();
+            }
+
+            @Override
+            public boolean acceptMeansAHost() {
+                return false;
+            }
+
+            @Override
+            public String describe() {
+                return "/dev/pts/99";
+            }
+
+            @Override
+            public void close() {
+                pipes.close();
+            }
+        };
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        SimLine line = new SimLine(bus, protocol.deviceCodec().orElseThrow(), device, LineTiming.none(), new Faults(3),
+                log::add);
+        line.start();
+        open.add(line);
+        Link link = pipes.connect();
+        Thread.sleep(200);
+        assertEquals(List.of("opened simulator; no request from a host yet"), List.copyOf(log));
+        HostSide host = new HostSide(protocol, link);
+        assertFalse(host.transact(protocol.requests(Command.ALARM_STATUS, 1).get(0), 1000).timedOut());
+        assertEquals(List.of("opened simulator; no request from a host yet",
+                "host connected: simulator (its first request arrived)"), List.copyOf(log));
+    }
+
+    @Test
     void anAbsentAddressStaysSilent() throws Exception {
         BmsProtocol protocol = new NativeModbusProtocol();
         Setup s = start(protocol, LineTiming.none(), 2, 16, 4);

@@ -97,6 +97,20 @@ class WorkbenchHarnessTest {
     }
 
     @Test
+    void theWindowOpensSizedToItsMonitorCappedAndCentered() {
+        org.eclipse.swt.graphics.Rectangle area = display.getPrimaryMonitor().getClientArea();
+        org.eclipse.swt.graphics.Rectangle bounds = ((Shell) window.getWidget()).getBounds();
+        int width = Math.min(WindowBounds.MAX_WIDTH, area.width);
+        int height = Math.min(WindowBounds.MAX_HEIGHT, area.height);
+        assertEquals(new WindowBounds(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2,
+                width, height), new WindowBounds(window.getX(), window.getY(), window.getWidth(), window.getHeight()),
+                "the model, for a display of " + area);
+        // GTK may make the shell a little smaller than asked (on Xvfb without a window manager), never larger
+        assertTrue(bounds.x >= area.x && bounds.y >= area.y && bounds.x + bounds.width <= area.x + area.width
+                && bounds.y + bounds.height <= area.y + area.height, "the shell " + bounds + " lies on " + area);
+    }
+
+    @Test
     void theWindowHasTheMenusOfTheProduct() {
         assertEquals(AppIds.WINDOW_MAIN, window.getElementId());
         assertEquals("BMS Workbench", window.getLocalizedLabel());

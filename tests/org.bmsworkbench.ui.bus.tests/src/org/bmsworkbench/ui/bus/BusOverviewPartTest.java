@@ -147,6 +147,32 @@ class BusOverviewPartTest {
     }
 
     @Test
+    void theSimulatedBusIsNamedInTheChosenLanguage() throws InterruptedException {
+        BusOverviewPart part = harness.make(BusOverviewPart.class);
+        harness.postFromBusThread(BmsTopics.BUS_STATE, EventProperties.of(new BusStatus(bus, BusStatus.SIMULATED_LABEL,
+                "modbus-native", BusState.OPEN, "", Instant.now())));
+        assertTrue(harness.spinUntil(() -> detailOfBus(part.view()).startsWith("Simulated bus"), WAIT),
+                detailOfBus(part.view()));
+        try {
+            harness.setLocale(Locale.SIMPLIFIED_CHINESE);
+            assertTrue(harness.spinUntil(() -> detailOfBus(part.view()).startsWith("\u6a21\u62df\u603b\u7ebf"), WAIT),
+                    detailOfBus(part.view()));
+            assertTrue(detailOfBus(part.view()).contains("modbus-native"), "the protocol id stays as it is");
+        } finally {
+            harness.setLocale(Locale.ENGLISH);
+        }
+    }
+
+    private String detailOfBus(BusOverviewView view) {
+        for (TableItem item : view.table().getItems()) {
+            if (item.getText(0).equals(bus)) {
+                return item.getText(view.table().getColumnCount() - 1);
+            }
+        }
+        return "";
+    }
+
+    @Test
     void withNoBusItExplainsWhatWillAppear() {
         BusOverviewPart part = harness.make(BusOverviewPart.class);
         part.view().show(new Overview(0, Instant.now(), List.of()));

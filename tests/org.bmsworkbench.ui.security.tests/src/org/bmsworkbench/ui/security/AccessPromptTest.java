@@ -52,6 +52,9 @@ class AccessPromptTest {
 
     @Test
     void asksWhileLockedAndGoesOnOnceTheRightPasswordIsGiven() {
+        // The factory password: the change is offered once it has unlocked, and may be put off.
+        harness.whenOpen(ChangePasswordDialog.class, change -> DialogHarness.press(
+                change.button(IDialogConstants.CANCEL_ID)));
         harness.whenOpen(UnlockDialog.class, dialog -> {
             dialog.passwordField().setText("wrong-password");
             DialogHarness.press(dialog.button(IDialogConstants.OK_ID));
