@@ -60,6 +60,7 @@ public class Messages {
     public String result_not_confirmed;
     public String result_refused;
     public String result_failed;
+    public String bus_simulated;
     public String confirm_send;
     public String confirm_cancel;
     public String confirm_state;
