@@ -216,7 +216,13 @@ public final class ConnectionServiceComponent implements ConnectionService {
     public String open(BusSettings settings) {
         String id = buses.open(settings);
         rememberOpenBuses();
+        memory.opened(settings.toSpec());
         return id;
+    }
+
+    @Override
+    public List<String> recentBuses() {
+        return memory.recent();
     }
 
     @Override

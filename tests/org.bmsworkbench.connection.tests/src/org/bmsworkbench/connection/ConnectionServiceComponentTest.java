@@ -119,4 +119,19 @@ class ConnectionServiceComponentTest {
         Files.writeString(workspace.resolve(".metadata/bmsw-last-bus"), spec(SIM_B) + "\n");
         assertEquals(List.of(spec(SIM_B)), open(start(null)));
     }
+
+    @Test
+    void theBusesOpenedLatelyAreKeptNewestFirst() {
+        ConnectionServiceComponent c = start("none");
+        for (int i = 1; i <= 10; i++) {
+            c.close(c.open(BusSettings.parse("tcp:127.0.0.1:" + i + ",timeout=50")));
+        }
+        c.open(BusSettings.parse("tcp:127.0.0.1:4,timeout=50"));
+        stop();
+        List<String> recent = start("none").recentBuses();
+        assertEquals(8, recent.size(), recent.toString());
+        assertEquals(spec("tcp:127.0.0.1:4,timeout=50"), recent.get(0));
+        assertEquals(spec("tcp:127.0.0.1:10,timeout=50"), recent.get(1));
+        assertEquals(spec("tcp:127.0.0.1:3,timeout=50"), recent.get(7), "once each, the oldest dropped");
+    }
 }

@@ -117,6 +117,11 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
             view().showError(e.getMessage());
             return;
         }
+        open(settings);
+    }
+
+    /** Opens a bus, as the form or Connection > Recent buses asks; a failure is said in the view. */
+    public void open(BusSettings settings) {
         try {
             String id = connection.open(settings);
             view().showError("");

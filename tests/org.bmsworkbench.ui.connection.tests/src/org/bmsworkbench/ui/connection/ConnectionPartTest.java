@@ -155,4 +155,14 @@ class ConnectionPartTest {
         assertEquals("3", ((Text) field("connection.packs")).getText());
         assertTrue(((Button) view.openButton()).isEnabled());
     }
+
+    @Test
+    void aRecentBusIsNamedByItsLineProtocolAndPacks() {
+        Messages m = new Messages();
+        m.recent_line = "{0} | {1} | {2} packs";
+        m.port_sim = "Simulated bus";
+        assertEquals("/dev/ttyUSB0 9600 8N1 | modbus-native | 4 packs",
+                RecentBusesMenu.label(BusSettings.parse("serial:/dev/ttyUSB0,baud=9600,packs=4").toSpec(), m));
+        assertEquals("usb:3,packs=2", RecentBusesMenu.label("usb:3,packs=2", m), "a link type no longer installed");
+    }
 }
