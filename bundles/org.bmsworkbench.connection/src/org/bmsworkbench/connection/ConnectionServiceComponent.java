@@ -117,6 +117,7 @@ public final class ConnectionServiceComponent implements ConnectionService {
                 i.remove();
                 try {
                     buses.open(settings);
+                    memory.opened(settings.toSpec());
                     opened = true;
                 } catch (IllegalArgumentException e) {
                     log.error("cannot open the bus " + settings.transport().label() + ": " + e.getMessage());

@@ -100,6 +100,7 @@ class ConnectionServiceComponentTest {
         c.open(BusSettings.parse("tcp:127.0.0.1:9,timeout=50"));
         stop();
         assertEquals(List.of(spec(SIM_B)), open(start(SIM_B)), "--bus, not the remembered gateway");
+        assertEquals(spec(SIM_B), running.recentBuses().get(0), "and it is the most recent bus");
         stop();
         assertEquals(List.of(spec(SIM_B)), open(start(null)), "a --bus session comes back as itself");
     }

@@ -49,15 +49,29 @@ public class RecentBusesMenu {
         }
     }
 
-    /** "/dev/ttyUSB0 9600 8N1 · pylontech · 4 packs"; a spec that no longer parses as it is. */
+    /** "/dev/ttyUSB0 9600 8N1 · pylontech · packs 1-4"; a spec that no longer parses as it is. */
     static String label(String spec, Messages messages) {
         try {
             BusSettings s = BusSettings.parse(spec);
             String line = s.transport().simulated() ? messages.port_sim : s.transport().label();
-            return Messages.format(messages.recent_line, line, s.protocolId(), s.addresses().size());
+            return Messages.format(messages.recent_line, line, s.protocolId(), addresses(s.addresses()));
         } catch (IllegalArgumentException e) {
             // a link type or protocol that is not installed now: the spec says what it was
             return spec;
         }
+    }
+
+    /** "5-8" for addresses in a row, "1, 3, 9" otherwise: two buses of the same line differ by their packs. */
+    static String addresses(List<Integer> addresses) {
+        int first = addresses.get(0);
+        int last = addresses.get(addresses.size() - 1);
+        boolean row = true;
+        for (int i = 0; i < addresses.size(); i++) {
+            row &= addresses.get(i) == first + i;
+        }
+        if (row) {
+            return addresses.size() == 1 ? String.valueOf(first) : first + "-" + last;
+        }
+        return String.join(", ", addresses.stream().map(String::valueOf).toList());
     }
 }

@@ -159,10 +159,14 @@ class ConnectionPartTest {
     @Test
     void aRecentBusIsNamedByItsLineProtocolAndPacks() {
         Messages m = new Messages();
-        m.recent_line = "{0} | {1} | {2} packs";
+        m.recent_line = "{0} | {1} | packs {2}";
         m.port_sim = "Simulated bus";
-        assertEquals("/dev/ttyUSB0 9600 8N1 | modbus-native | 4 packs",
+        assertEquals("/dev/ttyUSB0 9600 8N1 | modbus-native | packs 1-4",
                 RecentBusesMenu.label(BusSettings.parse("serial:/dev/ttyUSB0,baud=9600,packs=4").toSpec(), m));
+        assertEquals("tcp 10.0.0.7:4196 | modbus-native | packs 3, 5, 9",
+                RecentBusesMenu.label(BusSettings.parse("tcp:10.0.0.7:4196,addresses=3,5,9").toSpec(), m));
+        assertEquals("tcp 10.0.0.7:4196 | modbus-native | packs 7",
+                RecentBusesMenu.label(BusSettings.parse("tcp:10.0.0.7:4196,addresses=7").toSpec(), m));
         assertEquals("usb:3,packs=2", RecentBusesMenu.label("usb:3,packs=2", m), "a link type no longer installed");
     }
 }
