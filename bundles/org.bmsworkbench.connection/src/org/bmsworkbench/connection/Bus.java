@@ -38,6 +38,10 @@ import org.bmsworkbench.protocol.Request;
  */
 public final class Bus implements AutoCloseable {
 
+    /** What the detail of a bus whose port could not be opened ends with: the bus tries again by itself. */
+    public static final String RETRYING = " (retrying)";
+
+
     private static final AtomicLong COMMAND_IDS = new AtomicLong();
     private static final long STATS_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -281,7 +285,7 @@ public final class Bus implements AutoCloseable {
             long delay = backoff.failedToOpen();
             // the same reason again is not news: the views hear of it once, not at every retry
             publishBus(first || status.state() == BusState.FAILED ? BusState.FAILED : BusState.RECONNECTING,
-                    why + " (retrying)");
+                    why + RETRYING);
             sleep(delay);
             return false;
         }

@@ -54,4 +54,12 @@ public interface ConnectionService {
 
     /** The ids of the protocols a bus can be opened with. */
     List<String> protocols();
+
+    /**
+     * The buses opened lately, newest first, at most {@value BusMemory#RECENT}, as their specs
+     * ({@link BusSettings#toSpec()}), kept across starts; for a menu of recent buses. None by default.
+     */
+    default List<String> recentBuses() {
+        return List.of();
+    }
 }

@@ -2,6 +2,8 @@ package org.bmsworkbench.connection;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +31,10 @@ import org.osgi.service.log.LoggerFactory;
  * The connection service of the workbench. It posts everything the buses see to EventAdmin, keeps the
  * communication record in {@code <workspace>/.metadata/comm/}, watches the serial ports, and at start opens
  * the bus named by the framework property {@value #BUS_PROPERTY} (see {@link BusSettings#parse}); without
- * it, the bus the user opened last ({@code .metadata/bmsw-last-bus}), and on a first start the simulated bus of
- * 8 packs, so a newcomer sees live data at once; {@code none} opens nothing.
+ * it, exactly the buses that were open when the workbench last ended ({@link BusMemory}), and on a first start the
+ * simulated bus of 8 packs, so a newcomer sees live data at once; {@code none} opens nothing. Whenever a bus is
+ * opened or closed, and at the end, the open buses are remembered, so a bus given with {@code --bus} is what comes
+ * back, and one that was closed does not.
  */
 @Component(service = ConnectionService.class, immediate = true)
 public final class ConnectionServiceComponent implements ConnectionService {
@@ -52,11 +56,13 @@ public final class ConnectionServiceComponent implements ConnectionService {
     private final CommunicationLog communication;
     private final Buses buses;
     private final Logger log;
-    private final Path lastBusFile;
-    /** The bus to open at start, until its link type's bundle has registered it. */
-    private volatile String pendingSpec;
-    /** The bus to open at start, until its protocol's bundle has registered it. */
-    private volatile BusSettings pending;
+    private final BusMemory memory;
+    /** The buses to open at start, until their link type's bundle has registered it. */
+    private final List<String> pendingSpecs = new ArrayList<>();
+    /** The buses to open at start, until their protocol's bundle has registered it. */
+    private final List<BusSettings> pending = new ArrayList<>();
+    /** Set at deactivation: closing the buses then is not the user's, so the open buses stay remembered. */
+    private volatile boolean ending;
 
     @Activate
     public ConnectionServiceComponent(@Reference EventAdmin eventAdmin,
@@ -65,7 +71,7 @@ public final class ConnectionServiceComponent implements ConnectionService {
         discovery = new PortDiscovery(PortDiscovery::systemPorts, log::warn);
         discovery.addListener(list -> eventAdmin.postEvent(new Event(BmsTopics.PORTS_CHANGED, EventProperties.of(list))));
         Path comm = commFolder(context);
-        lastBusFile = comm.getParent().resolve("bmsw-last-bus");
+        memory = new BusMemory(comm.getParent(), log::warn);
         communication = new CommunicationLog(comm, 10L << 20, 5, log::warn);
         buses = new Buses(this::protocol, this::protocolIds, this::linkProviders,
                 BusEvents.all(List.of(new EventAdminEvents(eventAdmin), communication)), discovery, log::info);
@@ -73,37 +79,68 @@ public final class ConnectionServiceComponent implements ConnectionService {
         startupBus(context.getProperty(BUS_PROPERTY));
     }
 
-    /** Protocols and link types are services of other bundles and may register after this component: the bus waits for its own. */
+    /** Protocols and link types are services of other bundles and may register after this component: a bus waits for its own. */
     private void startupBus(String property) {
-        String spec = property == null || property.isBlank() ? remembered().orElse(DEFAULT_BUS) : property.trim();
-        if (spec.equalsIgnoreCase("none")) {
-            return;
+        List<String> specs;
+        if (property == null || property.isBlank()) {
+            specs = memory.recall().orElse(List.of(DEFAULT_BUS));
+        } else if (property.trim().equalsIgnoreCase("none")) {
+            specs = List.of();
+        } else {
+            specs = List.of(property.trim());
         }
-        pendingSpec = spec;
+        synchronized (this) {
+            pendingSpecs.addAll(specs);
+        }
         openPending();
     }
 
     private synchronized void openPending() {
-        String spec = pendingSpec;
-        if (spec != null && buses != null && links.containsKey(BusSettings.scheme(spec))) {
-            pendingSpec = null;
-            try {
-                pending = BusSettings.parse(spec, this::linkProviders);
-            } catch (IllegalArgumentException e) {
-                log.error("cannot open the bus '" + spec + "' given in " + BUS_PROPERTY + ": " + e.getMessage());
-                return;
-            }
-        }
-        BusSettings settings = pending;
-        if (settings == null || buses == null || !protocols.containsKey(settings.protocolId())) {
+        if (buses == null) {
             return;
         }
-        pending = null;
-        try {
-            buses.open(settings);
-        } catch (IllegalArgumentException e) {
-            log.error("cannot open the bus " + settings.transport().label() + ": " + e.getMessage());
+        boolean opened = false;
+        for (Iterator<String> i = pendingSpecs.iterator(); i.hasNext();) {
+            String spec = i.next();
+            if (links.containsKey(BusSettings.scheme(spec))) {
+                i.remove();
+                try {
+                    pending.add(BusSettings.parse(spec, this::linkProviders));
+                } catch (IllegalArgumentException e) {
+                    log.error("cannot open the bus '" + spec + "': " + e.getMessage());
+                }
+            }
         }
+        for (Iterator<BusSettings> i = pending.iterator(); i.hasNext();) {
+            BusSettings settings = i.next();
+            if (protocols.containsKey(settings.protocolId())) {
+                i.remove();
+                try {
+                    buses.open(settings);
+                    memory.opened(settings.toSpec());
+                    opened = true;
+                } catch (IllegalArgumentException e) {
+                    log.error("cannot open the bus " + settings.transport().label() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (opened) {
+            rememberOpenBuses();
+        }
+    }
+
+    /** The open buses and those still waiting for their bundles, as the next start is to open them. */
+    private synchronized void rememberOpenBuses() {
+        if (ending) {
+            return;
+        }
+        List<String> specs = new ArrayList<>();
+        for (BusStatus b : buses.buses()) {
+            buses.settings(b.busId()).ifPresent(s -> specs.add(s.toSpec()));
+        }
+        pending.forEach(s -> specs.add(s.toSpec()));
+        specs.addAll(pendingSpecs);
+        memory.remember(specs);
     }
 
     private Path commFolder(BundleContext context) {
@@ -169,44 +206,36 @@ public final class ConnectionServiceComponent implements ConnectionService {
 
     @Deactivate
     void deactivate() {
+        rememberOpenBuses();
+        ending = true;
         buses.close();
         discovery.close();
         communication.close();
     }
 
-    /** The bus the user opened last, reopened at the next start. */
-    private java.util.Optional<String> remembered() {
-        try {
-            if (java.nio.file.Files.isRegularFile(lastBusFile)) {
-                String spec = java.nio.file.Files.readString(lastBusFile).trim();
-                return spec.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(spec);
-            }
-        } catch (java.io.IOException e) {
-            log.warn("cannot read the last bus from " + lastBusFile + ": " + e.getMessage());
-        }
-        return java.util.Optional.empty();
-    }
-
     @Override
     public String open(BusSettings settings) {
         String id = buses.open(settings);
-        try {
-            java.nio.file.Files.createDirectories(lastBusFile.getParent());
-            java.nio.file.Files.writeString(lastBusFile, settings.toSpec() + "\n");
-        } catch (java.io.IOException e) {
-            log.warn("cannot remember the bus in " + lastBusFile + ": " + e.getMessage());
-        }
+        rememberOpenBuses();
+        memory.opened(settings.toSpec());
         return id;
+    }
+
+    @Override
+    public List<String> recentBuses() {
+        return memory.recent();
     }
 
     @Override
     public void close(String busId) {
         buses.close(busId);
+        rememberOpenBuses();
     }
 
     @Override
     public void closeAll() {
         buses.closeAll();
+        rememberOpenBuses();
     }
 
     @Override

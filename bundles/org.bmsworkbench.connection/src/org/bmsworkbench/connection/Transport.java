@@ -35,6 +35,11 @@ public interface Transport {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("the serial port has no name");
             }
+            // a bus spec separates its options with commas: a name with one could not be read back
+            if (name.contains(",") || !name.strip().equals(name) || name.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("serial port '" + name
+                        + "': a port name has no comma, control character or space at either end, e.g. /dev/ttyUSB0 or COM3");
+            }
             if (baud < 300 || baud > 4_000_000) {
                 throw new IllegalArgumentException("baud rate " + baud + " is outside 300..4000000");
             }

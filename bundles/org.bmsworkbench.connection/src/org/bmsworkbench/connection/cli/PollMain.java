@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
+import org.bmsworkbench.connection.Bus;
 import org.bmsworkbench.connection.BusEvents;
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.Buses;
@@ -166,7 +167,12 @@ public final class PollMain {
         @Override
         public void busState(BusStatus status) {
             if (status.state() == BusState.FAILED) {
-                failure = status.detail();
+                // poll does not wait for the bus's next attempt: it says why and stops
+                String why = status.detail();
+                if (why.endsWith(Bus.RETRYING)) {
+                    why = why.substring(0, why.length() - Bus.RETRYING.length());
+                }
+                failure = why + "; giving up";
                 done.countDown();
             }
         }

@@ -20,6 +20,10 @@ import org.bmsworkbench.events.PackStatus;
  * <p>
  * Events may arrive out of order (EventAdmin delivers asynchronously): a report older than the one
  * already held for the same bus or pack is ignored, so a late "online" can never overwrite "offline".
+ * <p>
+ * A bus reported {@link BusState#CLOSED} is forgotten with its packs (the activity keeps the close): it is no
+ * longer shown nor counted. Reports of it that arrive late are dropped; a bus report newer than the close shows it
+ * again.
  */
 public final class BusStateStore implements BusStateRegistry {
 
@@ -29,11 +33,16 @@ public final class BusStateStore implements BusStateRegistry {
     /** Default number of activity entries kept. */
     public static final int DEFAULT_ACTIVITY_CAPACITY = 1000;
 
+    /** How many closed buses are remembered to drop their late reports; bus ids are not reused. */
+    private static final int CLOSED_REMEMBERED = 256;
+
     private final Object lock = new Object();
     private final Duration staleAfter;
     private final int activityCapacity;
     private final Map<String, BusEntry> buses = new LinkedHashMap<>();
     private final ArrayDeque<ActivityEntry> activity = new ArrayDeque<>();
+    /** When each forgotten bus was closed: older reports of it are late and dropped. */
+    private final Map<String, Instant> closed = new LinkedHashMap<>();
     private long revision;
 
     public BusStateStore() {
@@ -68,7 +77,17 @@ public final class BusStateStore implements BusStateRegistry {
 
     private boolean apply(BusStatus status) {
         synchronized (lock) {
+            Instant closedAt = closed.get(status.busId());
+            if (closedAt != null) {
+                if (!status.time().isAfter(closedAt)) {
+                    return false;
+                }
+                closed.remove(status.busId());
+            }
             BusEntry entry = buses.get(status.busId());
+            if (status.state() == BusState.CLOSED) {
+                return forget(entry, status);
+            }
             if (entry == null) {
                 entry = new BusEntry(status);
                 buses.put(status.busId(), entry);
@@ -89,8 +108,26 @@ public final class BusStateStore implements BusStateRegistry {
         }
     }
 
+    private boolean forget(BusEntry entry, BusStatus status) {
+        if (entry != null && status.time().isBefore(entry.status.time())) {
+            return false;
+        }
+        buses.remove(status.busId());
+        closed.put(status.busId(), status.time());
+        if (closed.size() > CLOSED_REMEMBERED) {
+            closed.remove(closed.keySet().iterator().next());
+        }
+        log(new ActivityEntry(status.time(), status.busId(), -1, entry == null ? "" : entry.status.state().name(),
+                status.state().name(), status.detail()));
+        revision++;
+        return true;
+    }
+
     private boolean apply(PackStatus status) {
         synchronized (lock) {
+            if (closed.containsKey(status.busId())) {
+                return false;
+            }
             BusEntry entry = buses.get(status.busId());
             if (entry == null) {
                 // A pack report can overtake its bus's first report; keep it under a placeholder bus.

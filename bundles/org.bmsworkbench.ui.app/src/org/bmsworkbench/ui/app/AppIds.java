@@ -13,6 +13,7 @@ public final class AppIds {
     public static final String PARAM_LOCALE = "org.bmsworkbench.command.language.locale";
     public static final String COMMAND_RESET_LAYOUT = "org.bmsworkbench.command.resetLayout";
     public static final String MENU_LANGUAGE = "org.bmsworkbench.menu.tools.language";
+    public static final String MENU_CONNECTION = "org.bmsworkbench.menu.connection";
 
     /** Tag on part descriptors that the View menu lists. */
     public static final String TAG_VIEW = "bmsw:view";

@@ -11,8 +11,8 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * Application life cycle: applies the chosen language, remembers the default layout and sizes the main window to
- * the monitor it opens on.
+ * Application life cycle: applies the chosen language, remembers the default layout, sizes the main window to
+ * the monitor it opens on and keeps show-view items out of the Connection menu ({@link ConnectionMenu}).
  */
 public class LifeCycle {
 
@@ -27,6 +27,7 @@ public class LifeCycle {
     @ProcessAdditions
     public void processAdditions(MApplication app, EModelService models, IEclipseContext context) {
         DefaultLayout.placeDefaultViews(app, models);
+        ConnectionMenu.dropViewItems(app);
         DefaultLayout.captureIfMissing(app, models);
         MainWindowPlacement.apply(app, Display.getCurrent());
         Object locale = context.get(TranslationService.LOCALE);

@@ -20,8 +20,10 @@ import jakarta.inject.Inject;
 
 /**
  * Part hosting {@link ConnectionView}: opens and closes buses through the {@link ConnectionService}, keeps the
- * port list current, and sets the {@link PackSelection} from the pack selector and its Lock. The form is
- * remembered in the part's persisted state; the bus itself is remembered by the connection service.
+ * port list current, and sets the {@link PackSelection} from the pack selector and its Lock. The form shows the
+ * settings of the bus chosen in the list (the selected pack's bus, or the one the user clicks) whenever that
+ * choice changes; with no bus open, the form last opened, remembered in the part's persisted state. The buses
+ * themselves are remembered by the connection service.
  */
 public class ConnectionPart extends AbstractPart<ConnectionView, Messages> implements ConnectionView.Listener {
 
@@ -30,6 +32,8 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
     private final ConnectionService connection;
     private final PackSelection selection;
     private final MPart part;
+    /** The bus whose settings the form shows; the form is filled again only when another bus is chosen. */
+    private String formBus;
 
     @Inject
     public ConnectionPart(ConnectionService connection, PackSelection selection, MPart part) {
@@ -56,10 +60,7 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
 
     private void restoreForm(ConnectionView view) {
         String saved = part.getPersistedState().get(FORM_KEY);
-        java.util.Optional<BusStatus> first = connection.buses().stream().findFirst();
-        if (first.isPresent()) {
-            connection.settings(first.get().busId()).ifPresent(s -> view.setForm(ConnectionForm.of(s)));
-        } else if (saved != null) {
+        if (saved != null) {
             try {
                 view.setForm(ConnectionForm.of(BusSettings.parse(saved)));
             } catch (IllegalArgumentException e) {
@@ -97,6 +98,10 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
                 .map(s -> s.transport().simulated()).orElse(false));
         view.showBuses(buses, selectedBus, simulated);
         String bus = view.selectedBus();
+        if (bus != null && !bus.equals(formBus)) {
+            connection.settings(bus).ifPresent(s -> view.setForm(ConnectionForm.of(s)));
+        }
+        formBus = bus;
         List<Integer> addresses = bus == null ? List.of()
                 : connection.settings(bus).map(BusSettings::addresses).orElse(List.of());
         int address = selected.filter(s -> s.busId().equals(bus)).map(SelectedPack::address).orElse(-1);
@@ -112,6 +117,11 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
             view().showError(e.getMessage());
             return;
         }
+        open(settings);
+    }
+
+    /** Opens a bus, as the form or Connection > Recent buses asks; a failure is said in the view. */
+    public void open(BusSettings settings) {
         try {
             String id = connection.open(settings);
             view().showError("");

@@ -17,12 +17,12 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 
 /**
  * The connection form of the reference software's first page, as one widget: the port list (serial ports
- * with their USB description, a TCP gateway, the simulated bus) with Refresh, baud rate and format,
+ * with their USB description, a TCP gateway, the simulated bus; a port the list misses, a pty or a
+ * {@code /dev/serial/by-id/...} path can be typed) with Refresh, baud rate and format,
  * protocol, pack quantity and first address, Open and Close; the open buses with their state (a simulated one
  * clearly marked); and the pack the per-pack views show, with its Lock.
  */
@@ -57,9 +57,9 @@ public final class ConnectionView extends Composite {
     private final Label protocolLabel;
     private final Combo protocol;
     private final Label packsLabel;
-    private final Spinner packs;
+    private final Text packs;
     private final Label firstLabel;
-    private final Spinner first;
+    private final Text first;
     private final Button open;
     private final Button close;
     private final Label error;
@@ -81,11 +81,13 @@ public final class ConnectionView extends Composite {
         setLayout(new GridLayout(3, false));
 
         portLabel = new Label(this, SWT.NONE);
-        port = new Combo(this, SWT.READ_ONLY);
+        // editable: a port the listing missed, a pty or a /dev/serial/by-id/... path is typed
+        port = new Combo(this, SWT.DROP_DOWN);
         // the whole row: a port's USB description is long, and a cut-off name is no use
         port.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         port.setData("org.bmsworkbench.test.id", "connection.port");
         port.addListener(SWT.Selection, e -> enableFields());
+        port.addListener(SWT.Modify, e -> enableFields());
         new Label(this, SWT.NONE);
         refresh = new Button(this, SWT.PUSH);
         refresh.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false, 2, 1));
@@ -94,26 +96,30 @@ public final class ConnectionView extends Composite {
         gatewayLabel = new Label(this, SWT.NONE);
         gateway = new Text(this, SWT.BORDER);
         gateway.setMessage("192.168.1.200:4196");
+        gateway.setData("org.bmsworkbench.test.id", "connection.gateway");
         gateway.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 
         baudLabel = new Label(this, SWT.NONE);
         baud = new Combo(this, SWT.DROP_DOWN);
+        baud.setData("org.bmsworkbench.test.id", "connection.baud");
         baud.setItems(ConnectionForm.BAUD_RATES.toArray(String[]::new));
         baud.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         formatLabel = new Label(this, SWT.NONE);
         format = new Combo(this, SWT.READ_ONLY);
+        format.setData("org.bmsworkbench.test.id", "connection.format");
         format.setItems(ConnectionForm.FORMATS.toArray(String[]::new));
         format.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         protocolLabel = new Label(this, SWT.NONE);
         protocol = new Combo(this, SWT.READ_ONLY);
         protocol.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         packsLabel = new Label(this, SWT.NONE);
-        packs = new Spinner(this, SWT.BORDER);
-        packs.setValues(8, 1, 16, 0, 1, 4);
+        // text, not a spinner: a spinner corrects 0 to 1 and 17 to 16 without a word; the form refuses with a message
+        packs = new Text(this, SWT.BORDER);
+        packs.setData("org.bmsworkbench.test.id", "connection.packs");
         packs.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         firstLabel = new Label(this, SWT.NONE);
-        first = new Spinner(this, SWT.BORDER);
-        first.setValues(1, 1, 247, 0, 1, 8);
+        first = new Text(this, SWT.BORDER);
+        first.setData("org.bmsworkbench.test.id", "connection.first");
         first.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 
         Composite buttons = new Composite(this, SWT.NONE);
@@ -172,9 +178,12 @@ public final class ConnectionView extends Composite {
     }
 
     public void setMessages(Messages messages) {
+        // the port box's items are in the old language: read the choice before they change
+        ConnectionForm.Kind kind = kind();
+        String name = kind == ConnectionForm.Kind.SERIAL ? portName() : "";
         this.messages = messages;
         relabel();
-        setPorts(serialPorts);
+        listPorts(serialPorts, kind, name);
         showBuses(busList, null, false);
     }
 
@@ -196,10 +205,20 @@ public final class ConnectionView extends Composite {
         requestLayout();
     }
 
-    /** The serial ports, then the TCP gateway and the simulated bus; the choice is kept when still there. */
+    /**
+     * The serial ports, then the TCP gateway and the simulated bus; the choice is kept when still there, and a
+     * typed port name stays as typed.
+     */
     public void setPorts(List<SerialPortInfo> ports) {
-        String before = port.getSelectionIndex() >= 0 ? port.getItem(port.getSelectionIndex()) : null;
-        int kindBefore = port.getSelectionIndex() - serialPorts.size();
+        if (ports.equals(serialPorts) && port.getItemCount() == ports.size() + 2) {
+            // the same ports: the box is left alone, so what is being typed in it keeps its caret
+            return;
+        }
+        ConnectionForm.Kind kind = kind();
+        listPorts(ports, kind, kind == ConnectionForm.Kind.SERIAL ? portName() : "");
+    }
+
+    private void listPorts(List<SerialPortInfo> ports, ConnectionForm.Kind kindBefore, String nameBefore) {
         serialPorts = List.copyOf(ports);
         List<String> items = new ArrayList<>();
         for (SerialPortInfo p : serialPorts) {
@@ -208,12 +227,46 @@ public final class ConnectionView extends Composite {
         items.add(messages.port_tcp);
         items.add(messages.port_sim);
         port.setItems(items.toArray(String[]::new));
-        int index = before == null ? -1 : items.indexOf(before);
-        if (index < 0 && kindBefore >= 0) {
-            index = serialPorts.size() + kindBefore;
+        switch (kindBefore) {
+            case TCP -> port.select(serialPorts.size());
+            case SIMULATED -> port.select(serialPorts.size() + 1);
+            case SERIAL -> showPort(nameBefore);
         }
-        port.select(index >= 0 ? index : items.size() - 1);
         enableFields();
+    }
+
+    /** Selects the listed port of that name, or shows the name as typed. */
+    private void showPort(String name) {
+        for (int k = 0; k < serialPorts.size(); k++) {
+            if (serialPorts.get(k).name().equals(name)) {
+                port.select(k);
+                return;
+            }
+        }
+        port.setText(name == null ? "" : name);
+    }
+
+    /** What the port box says: a listed item, or a typed serial port. */
+    private ConnectionForm.Kind kind() {
+        String text = port.getText();
+        if (text.equals(messages.port_tcp)) {
+            return ConnectionForm.Kind.TCP;
+        }
+        if (text.equals(messages.port_sim) || port.getItemCount() == 0) {
+            return ConnectionForm.Kind.SIMULATED;
+        }
+        return ConnectionForm.Kind.SERIAL;
+    }
+
+    /** The serial port's name: the listed port whose line is shown, or the text as typed. */
+    private String portName() {
+        String text = port.getText();
+        for (SerialPortInfo p : serialPorts) {
+            if (p.displayName().equals(text) || p.name().equals(text.strip())) {
+                return p.name();
+            }
+        }
+        return text;
     }
 
     public void setProtocols(List<String> ids) {
@@ -225,17 +278,7 @@ public final class ConnectionView extends Composite {
 
     public void setForm(ConnectionForm f) {
         switch (f.kind()) {
-            case SERIAL -> {
-                int i = -1;
-                for (int k = 0; k < serialPorts.size(); k++) {
-                    if (serialPorts.get(k).name().equals(f.port())) {
-                        i = k;
-                    }
-                }
-                if (i >= 0) {
-                    port.select(i);
-                }
-            }
+            case SERIAL -> showPort(f.port());
             case TCP -> {
                 port.select(serialPorts.size());
                 gateway.setText(f.port());
@@ -245,34 +288,28 @@ public final class ConnectionView extends Composite {
         baud.setText(f.baud());
         format.setText(f.format());
         protocol.setText(f.protocol());
-        packs.setSelection(f.packs());
-        first.setSelection(f.first());
+        packs.setText(f.packs());
+        first.setText(f.first());
         enableFields();
     }
 
-    /** The form as filled in now. */
+    /** The form as filled in now, as typed. */
     public ConnectionForm form() {
-        int i = port.getSelectionIndex();
-        ConnectionForm.Kind kind;
-        String name;
-        if (i >= 0 && i < serialPorts.size()) {
-            kind = ConnectionForm.Kind.SERIAL;
-            name = serialPorts.get(i).name();
-        } else if (i == serialPorts.size()) {
-            kind = ConnectionForm.Kind.TCP;
-            name = gateway.getText();
-        } else {
-            kind = ConnectionForm.Kind.SIMULATED;
-            name = "";
-        }
-        return new ConnectionForm(kind, name, baud.getText(), format.getText(), protocol.getText(),
-                packs.getSelection(), first.getSelection());
+        ConnectionForm.Kind kind = kind();
+        String name = switch (kind) {
+            case SERIAL -> portName();
+            case TCP -> gateway.getText();
+            case SIMULATED -> "";
+        };
+        return new ConnectionForm(kind, name, baud.getText(), format.getText(), protocol.getText(), packs.getText(),
+                first.getText());
     }
 
     private void enableFields() {
-        ConnectionForm.Kind kind = form().kind();
-        gateway.setEnabled(kind == ConnectionForm.Kind.TCP);
-        format.setEnabled(kind == ConnectionForm.Kind.SERIAL);
+        ConnectionForm f = form();
+        gateway.setEnabled(f.kind() == ConnectionForm.Kind.TCP);
+        baud.setEnabled(f.hasBaud());
+        format.setEnabled(f.hasFormat());
     }
 
     public void showError(String text) {

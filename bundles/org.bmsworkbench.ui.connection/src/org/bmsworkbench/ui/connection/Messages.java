@@ -28,6 +28,8 @@ public class Messages {
     public String lock_tooltip;
     public String error_title;
     public String no_ports;
+    public String recent_none;
+    public String recent_line;
     public String busState_OPENING;
     public String busState_OPEN;
     public String busState_RECONNECTING;

@@ -117,4 +117,14 @@ class PollMainTest {
         assertEquals(3, rc);
         assertTrue(err.toString().startsWith("bmsw poll: cannot open serial port /dev/bmsw-no-such-port"), err.toString());
     }
+
+    @Test
+    void aPortThatCannotBeOpenedSaysItGivesUpNotThatItRetries() {
+        int rc = run("--serial", "/dev/bmsw-no-such-port", "--count", "1");
+        assertEquals(3, rc);
+        String text = err.toString();
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.matches("bmsw poll: cannot open serial port /dev/bmsw-no-such-port: .+; giving up\n"), text);
+        assertTrue(!text.contains("retrying"), text);
+    }
 }

@@ -91,6 +91,34 @@ class BusStateStoreTest {
     }
 
     @Test
+    void aClosedBusAndItsPacksAreForgotten() {
+        BusStateStore store = new BusStateStore();
+        store.apply(bus("b1", BusState.OPEN, 0));
+        store.apply(bus("b2", BusState.OPEN, 0));
+        store.apply(bus("b3", BusState.FAILED, 0));
+        store.apply(pack("b1", 1, PackLinkState.ONLINE, 1, 1));
+        store.apply(pack("b2", 1, PackLinkState.ONLINE, 1, 1));
+        store.apply(pack("b2", 2, PackLinkState.ONLINE, 1, 1));
+        long revision = store.revision();
+        assertTrue(store.apply(bus("b2", BusState.CLOSED, 2)), "the views must be told");
+        assertTrue(store.apply(bus("b3", BusState.CLOSED, 2)));
+        assertEquals(revision + 2, store.revision());
+        Overview overview = store.overview(T0.plusSeconds(3));
+        assertEquals(List.of("b1"), overview.buses().stream().map(BusView::busId).toList());
+        assertEquals(1, overview.openBuses());
+        assertEquals(1, overview.totalPacks());
+        assertEquals(0, overview.packs(PackLinkState.OFFLINE), "a closed bus's packs are not counted offline");
+        ActivityEntry last = store.activity().get(store.activity().size() - 1);
+        assertEquals("b3", last.busId());
+        assertEquals("CLOSED", last.to(), "the activity keeps the close");
+        assertFalse(store.apply(pack("b2", 2, PackLinkState.OFFLINE, 1, 2)), "a late report does not bring it back");
+        assertFalse(store.apply(bus("b2", BusState.OPEN, 1)), "nor does an older bus report");
+        assertEquals(1, store.overview(T0.plusSeconds(3)).buses().size());
+        assertTrue(store.apply(bus("b2", BusState.OPENING, 5)), "a bus opened again under the id is shown again");
+        assertEquals(2, store.overview(T0.plusSeconds(5)).buses().size());
+    }
+
+    @Test
     void aPackReportBeforeItsBusKeepsAPlaceholderBus() {
         BusStateStore store = new BusStateStore();
         store.apply(pack("early", 4, PackLinkState.ONLINE, 0, 0));

@@ -123,6 +123,22 @@ class WorkbenchHarnessTest {
     }
 
     @Test
+    void theConnectionMenuOpensAndClosesBusesAndDoesNotRepeatTheViewMenu() {
+        MMenu connection = (MMenu) models.find(AppIds.MENU_CONNECTION, window.getMainMenu());
+        List<String> labels = new ArrayList<>();
+        for (MMenuElement e : connection.getChildren()) {
+            if (e.isToBeRendered() && !(e instanceof org.eclipse.e4.ui.model.application.ui.menu.MMenuSeparator)) {
+                labels.add(e.getLocalizedLabel());
+            }
+            assertFalse(e instanceof MHandledMenuItem h && AppIds.COMMAND_SHOW_VIEW.equals(h.getCommand().getElementId()),
+                    e.getElementId() + " repeats the View menu");
+        }
+        assertEquals(List.of("Open Bus", "Close Bus", "Refresh Ports", "Recent Buses", "Control test"), labels);
+        MMenu view = (MMenu) models.find("org.bmsworkbench.menu.view", window.getMainMenu());
+        assertEquals("org.bmsworkbench.menu.view.views", view.getChildren().get(0).getElementId(), "the View menu is as it was");
+    }
+
+    @Test
     void theBusOverviewIsContributedByItsOwnFragmentAndRendered() {
         MPart part = parts.findPart(OVERVIEW);
         assertNotNull(part, "Bus Overview part from org.bmsworkbench.ui.bus/fragment.e4xmi");
