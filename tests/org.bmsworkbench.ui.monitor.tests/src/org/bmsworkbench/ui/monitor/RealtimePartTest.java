@@ -176,7 +176,7 @@ class RealtimePartTest {
     @Test
     void aConfirmedCommandGoesToThePackAndIsReadBackAndAudited() throws Exception {
         ConnectionService connection = service(ConnectionService.class);
-        String busId = connection.open(BusSettings.parse("sim:1,cells=16,temps=4,baud=0,interval=100"));
+        String busId = connection.open(BusSettings.parse("sim:1,cells=16,temps=4,baud=0,interval=100,profile=rest"));
         try {
             PackSelection selection = service(PackSelection.class);
             AccessGate gate = service(AccessGate.class);
@@ -220,7 +220,7 @@ class RealtimePartTest {
         org.osgi.framework.ServiceRegistration<org.bmsworkbench.connection.LinkProvider> registration = context
                 .registerService(org.bmsworkbench.connection.LinkProvider.class, link, null);
         ConnectionService connection = service(ConnectionService.class);
-        String busId = connection.open(BusSettings.parse(KeptSimLink.SCHEME + ":1,cells=16,temps=4,baud=0,interval=100"));
+        String busId = connection.open(BusSettings.parse(KeptSimLink.SCHEME + ":1,cells=16,temps=4,baud=0,interval=100,profile=rest"));
         try {
             AccessGate gate = service(AccessGate.class);
             assertTrue(gate.unlock("AF123456".toCharArray()));
