@@ -1,6 +1,7 @@
 package org.bmsworkbench.ui.parallel;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.ui.common.StateColors;
@@ -27,7 +28,6 @@ import org.eclipse.nebula.widgets.nattable.layer.ILayer;
 import org.eclipse.nebula.widgets.nattable.layer.cell.ILayerCell;
 import org.eclipse.nebula.widgets.nattable.layer.event.ColumnStructuralRefreshEvent;
 import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent;
-import org.eclipse.nebula.widgets.nattable.layer.event.VisualRefreshEvent;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.selection.command.SelectAllCommand;
 import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
@@ -54,8 +54,8 @@ import org.eclipse.swt.widgets.MenuItem;
  * reports, orange for a value that cannot be right, grey for a pack that is not online. Ctrl+C (or the
  * context menu) copies the selected cells with their row and column titles as tab-separated text.
  * <p>
- * The table reads the grid model directly; {@link #show(Change)} only tells it what kind of change happened,
- * by a visual refresh when just values changed and a structural refresh when rows or columns did.
+ * The table reads the grid model directly; {@link #show(Change)} repaints only the cells whose text or colour
+ * changed when just values changed, and fires a structural refresh when rows or columns did.
  */
 public final class ParallelGridView extends Composite {
 
@@ -101,6 +101,8 @@ public final class ParallelGridView extends Composite {
     private final Label empty;
     private final DataLayer bodyDataLayer;
     private final SelectionLayer selectionLayer;
+    private final ViewportLayer viewportLayer;
+    private final GridLayer gridLayer;
     private final DataLayer columnHeaderDataLayer;
     private final DataLayer rowHeaderDataLayer;
     private final DataLayer cornerDataLayer;
@@ -147,7 +149,7 @@ public final class ParallelGridView extends Composite {
             labels.addLabel(LABEL_VALUE);
         });
         selectionLayer = new SelectionLayer(bodyDataLayer);
-        ViewportLayer viewportLayer = new ViewportLayer(selectionLayer);
+        viewportLayer = new ViewportLayer(selectionLayer);
 
         columnHeaderDataLayer = new DefaultColumnHeaderDataLayer(new ColumnTitles());
         columnHeaderDataLayer.setConfigLabelAccumulator((labels, column, row) -> {
@@ -169,7 +171,7 @@ public final class ParallelGridView extends Composite {
         ILayer rowHeaderLayer = new RowHeaderLayer(rowHeaderDataLayer, viewportLayer, selectionLayer);
         cornerDataLayer = new DataLayer(new CornerTitle());
         ILayer cornerLayer = new CornerLayer(cornerDataLayer, rowHeaderLayer, columnHeaderLayer);
-        GridLayer gridLayer = new GridLayer(viewportLayer, columnHeaderLayer, rowHeaderLayer, cornerLayer);
+        gridLayer = new GridLayer(viewportLayer, columnHeaderLayer, rowHeaderLayer, cornerLayer);
         // Above the selection layer, so that it takes the copy command before the selection layer's own
         // handler, which would leave the titles out.
         viewportLayer.registerCommandHandler(
@@ -242,9 +244,58 @@ public final class ParallelGridView extends Composite {
         if (change.rowsChanged() || columns) {
             structuralRefreshes++;
         } else if (change == Change.VALUES) {
-            bodyDataLayer.fireLayerEvent(new VisualRefreshEvent(bodyDataLayer));
+            redrawChanged();
             visualRefreshes++;
         }
+    }
+
+    /**
+     * Repaints only the cells the last update changed (a whole column with its title when its state or the
+     * selection changed). A layer event would make NatTable repaint the whole table, titles included, for every
+     * refresh, although most values of a pack stay the same from one poll to the next.
+     */
+    private void redrawChanged() {
+        if (bodyLayout.topControl != natTable) {
+            return;
+        }
+        int columnsShown = natTable.getColumnCount();
+        int rowsShown = natTable.getRowCount();
+        int height = natTable.getClientArea().height;
+        for (int c = 0; c < grid.columnCount(); c++) {
+            if (!grid.columnChanged(c)) {
+                continue;
+            }
+            int column = tablePosition(c, true);
+            if (column < 0 || column >= columnsShown) {
+                continue; // scrolled out of sight
+            }
+            int x = natTable.getStartXOfColumnPosition(column);
+            int width = natTable.getColumnWidthByPosition(column);
+            BitSet rows = grid.changedRows(c);
+            if (rows == null) {
+                natTable.redraw(x, 0, width, height, false);
+                continue;
+            }
+            for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+                int row = tablePosition(r, false);
+                if (row >= 0 && row < rowsShown) {
+                    natTable.redraw(x, natTable.getStartYOfRowPosition(row), width,
+                            natTable.getRowHeightByPosition(row), false);
+                }
+            }
+        }
+    }
+
+    /** The table's column (or row) position of a body column (or row), -1 when it is scrolled out of sight. */
+    private int tablePosition(int bodyPosition, boolean column) {
+        // the selection layer neither hides nor reorders: its positions are the body's
+        int inViewport = column ? viewportLayer.underlyingToLocalColumnPosition(selectionLayer, bodyPosition)
+                : viewportLayer.underlyingToLocalRowPosition(selectionLayer, bodyPosition);
+        if (inViewport < 0) {
+            return -1;
+        }
+        return column ? gridLayer.underlyingToLocalColumnPosition(viewportLayer, inViewport)
+                : gridLayer.underlyingToLocalRowPosition(viewportLayer, inViewport);
     }
 
     /**
