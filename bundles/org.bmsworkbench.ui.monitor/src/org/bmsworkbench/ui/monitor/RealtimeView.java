@@ -54,14 +54,14 @@ public final class RealtimeView extends Composite {
     private Messages messages;
     private final ScrolledComposite scroll;
     private final Composite body;
-    private final Label header;
+    private final PaintedText header;
     private final Group batteryGroup;
     private final Label[] batteryNames = new Label[BATTERY.length];
-    private final Label[] batteryValues = new Label[BATTERY.length];
+    private final PaintedText[] batteryValues = new PaintedText[BATTERY.length];
     private final Group temperatureGroup;
     private final Canvas temperatures;
     private final Group cellGroup;
-    private final Label cellSummary;
+    private final PaintedText cellSummary;
     private final Canvas cells;
     private final LampPanel lamps;
     private final Group testGroup;
@@ -85,7 +85,7 @@ public final class RealtimeView extends Composite {
         setLayout(layout);
 
         // fixed above the scrolled values: which pack and how current, and the control test with its result
-        header = new Label(this, SWT.NONE);
+        header = new PaintedText(this, SWT.LEFT);
         header.setData("org.bmsworkbench.test.id", "realtime.header");
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
@@ -141,7 +141,7 @@ public final class RealtimeView extends Composite {
         batteryGroup.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, false));
         for (int i = 0; i < BATTERY.length; i++) {
             batteryNames[i] = new Label(batteryGroup, SWT.NONE);
-            batteryValues[i] = new Label(batteryGroup, SWT.RIGHT);
+            batteryValues[i] = new PaintedText(batteryGroup, SWT.RIGHT);
             batteryValues[i].setLayoutData(new GridData(110, SWT.DEFAULT));
             batteryValues[i].setData("org.bmsworkbench.test.id", "battery." + BATTERY[i].key());
         }
@@ -162,7 +162,7 @@ public final class RealtimeView extends Composite {
         cellGroup = new Group(body, SWT.NONE);
         cellGroup.setLayout(new GridLayout(1, false));
         cellGroup.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        cellSummary = new Label(cellGroup, SWT.NONE);
+        cellSummary = new PaintedText(cellGroup, SWT.LEFT);
         cellSummary.setData("org.bmsworkbench.test.id", "cells.summary");
         cellSummary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         cells = new Canvas(cellGroup, SWT.DOUBLE_BUFFERED);
@@ -222,7 +222,7 @@ public final class RealtimeView extends Composite {
         pack = null;
         header.setText(messages.header_none);
         header.setForeground(StateColors.OFFLINE);
-        for (Label v : batteryValues) {
+        for (PaintedText v : batteryValues) {
             v.setText("");
         }
         cellSummary.setText("");
@@ -245,11 +245,11 @@ public final class RealtimeView extends Composite {
             case STALE -> Messages.format(messages.state_stale, when == null ? "-" : when);
             case OFFLINE -> when == null ? messages.state_offline_never : Messages.format(messages.state_offline, when);
         };
-        setText(header, Messages.format(messages.header_pack, String.format("%02d", address), title) + "    " + status);
+        header.setText(Messages.format(messages.header_pack, String.format("%02d", address), title) + "    " + status);
         header.setForeground(StateColors.of(state));
         boolean current = state == PackLinkState.ONLINE;
         for (int i = 0; i < BATTERY.length; i++) {
-            setText(batteryValues[i], snapshot == null ? "" : format(snapshot, BATTERY[i]));
+            batteryValues[i].setText(snapshot == null ? "" : format(snapshot, BATTERY[i]));
             batteryValues[i].setForeground(current ? null : NOT_CURRENT);
         }
         maxCell = -1;
@@ -272,7 +272,7 @@ public final class RealtimeView extends Composite {
             double max = snapshot.cellVoltage(maxCell) * 1000;
             double min = snapshot.cellVoltage(minCell) * 1000;
             // as strings: MessageFormat would group thousands ("3,350 mV")
-            setText(cellSummary, Messages.format(messages.cells_summary, cellName(maxCell), String.valueOf(Math.round(max)),
+            cellSummary.setText(Messages.format(messages.cells_summary, cellName(maxCell), String.valueOf(Math.round(max)),
                     cellName(minCell), String.valueOf(Math.round(min)), String.valueOf(Math.round(max - min)),
                     String.valueOf(snapshot.balancing().cardinality())));
         } else {
@@ -296,13 +296,6 @@ public final class RealtimeView extends Composite {
 
     private String shownLamps = "";
     private String shownTemperatures = "";
-
-    /** GTK measures a label again on every setText: only when the text really changes. */
-    private static void setText(Label label, String text) {
-        if (!text.equals(label.getText())) {
-            label.setText(text);
-        }
-    }
 
     /** The line under the control-test buttons. */
     public void showTestResult(String text, boolean error) {
@@ -382,8 +375,8 @@ public final class RealtimeView extends Composite {
         return scroll;
     }
 
-    /** The header label, for tests. */
-    public Label header() {
+    /** The header line, for tests. */
+    public org.eclipse.swt.widgets.Control header() {
         return header;
     }
 
