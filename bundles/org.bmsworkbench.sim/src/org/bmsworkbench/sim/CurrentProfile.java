@@ -54,6 +54,15 @@ public abstract sealed class CurrentProfile {
         return new Cycle(cRate);
     }
 
+    /** A cycle that starts with the discharge instead of the charge, for packs out of phase. */
+    public static CurrentProfile cycle(double cRate, boolean dischargeFirst) {
+        Cycle c = new Cycle(cRate);
+        if (dischargeFirst) {
+            c.phase = 2;
+        }
+        return c;
+    }
+
     /** Reads the text form; the message of the exception says what is wrong. */
     public static CurrentProfile parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -173,7 +182,7 @@ public abstract sealed class CurrentProfile {
     }
 
     /** Charge to full (constant current, then a taper near the top), rest, discharge to 10 %, rest. */
-    static final class Cycle extends CurrentProfile {
+    public static final class Cycle extends CurrentProfile {
         private static final double REST_SECONDS = 1800;
         private final double cRate;
         private int phase;
@@ -181,6 +190,10 @@ public abstract sealed class CurrentProfile {
 
         Cycle(double cRate) {
             this.cRate = cRate;
+        }
+
+        public double cRate() {
+            return cRate;
         }
 
         @Override

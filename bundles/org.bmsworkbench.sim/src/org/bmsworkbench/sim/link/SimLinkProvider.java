@@ -16,8 +16,10 @@ import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code sim} or {@code sim:<packs>}, with {@code cells=}, {@code temps=}, {@code baud=}, {@code speed=} and
- * {@code seed=}: the simulated bus inside the workbench ({@link SimulatedConnector}).
+ * {@code sim} or {@code sim:<packs>}, with {@code cells=}, {@code temps=}, {@code baud=}, {@code speed=},
+ * {@code seed=} and {@code profile=}: the simulated bus inside the workbench ({@link SimulatedConnector}). Its packs
+ * charge and discharge ({@code cycle}, each pack at another point of the cycle) unless {@code profile=rest} or
+ * another profile is given.
  */
 @Component(service = LinkProvider.class)
 public final class SimLinkProvider implements LinkProvider {
@@ -46,7 +48,7 @@ public final class SimLinkProvider implements LinkProvider {
 
     @Override
     public Set<String> options() {
-        return Set.of("cells", "temps", "speed", "seed", "baud");
+        return Set.of("cells", "temps", "speed", "seed", "baud", "profile");
     }
 
     @Override
@@ -55,7 +57,7 @@ public final class SimLinkProvider implements LinkProvider {
         return new SimulatedTransport(BusSettings.intOption(o, "cells", base.cells()),
                 BusSettings.intOption(o, "temps", base.sensors()), BusSettings.intOption(o, "seed", (int) base.seed()),
                 BusSettings.doubleOption(o, "speed", base.speed()), BusSettings.intOption(o, "baud", base.baud()),
-                base.turnaround());
+                base.turnaround(), o.getOrDefault("profile", base.profile()));
     }
 
     /** {@code sim:8} is eight packs. */

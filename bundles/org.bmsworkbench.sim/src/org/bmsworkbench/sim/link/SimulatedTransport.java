@@ -2,6 +2,7 @@ package org.bmsworkbench.sim.link;
 
 import org.bmsworkbench.connection.Transport;
 import org.bmsworkbench.events.BusStatus;
+import org.bmsworkbench.sim.CurrentProfile;
 
 /**
  * The simulator in the same process: packs at the bus's addresses with the given cells and sensors.
@@ -12,11 +13,28 @@ import org.bmsworkbench.events.BusStatus;
  * @param speed      simulated seconds per real second
  * @param baud       the emulated line's baud rate (0: no line timing)
  * @param turnaround the boards' reply delay in milliseconds
+ * @param profile    what the charger and load do, in {@link CurrentProfile}'s text form without commas:
+ *                   {@value #DEFAULT_PROFILE} by default (packs out of phase, so the bus visibly lives),
+ *                   {@code rest} for packs that sit still at 60 %, {@code charge:50}, {@code cycle:1}, ...
  */
-public record SimulatedTransport(int cells, int sensors, long seed, double speed, int baud, double turnaround)
-        implements Transport {
+public record SimulatedTransport(int cells, int sensors, long seed, double speed, int baud, double turnaround,
+        String profile) implements Transport {
+
+    /** What the built-in simulated bus does unless told otherwise: charge and discharge cycles. */
+    public static final String DEFAULT_PROFILE = "cycle";
+
+    /** The default profile ({@value #DEFAULT_PROFILE}). */
+    public SimulatedTransport(int cells, int sensors, long seed, double speed, int baud, double turnaround) {
+        this(cells, sensors, seed, speed, baud, turnaround, DEFAULT_PROFILE);
+    }
 
     public SimulatedTransport {
+        profile = profile == null ? DEFAULT_PROFILE : profile.trim().toLowerCase(java.util.Locale.ROOT);
+        if (profile.contains(",")) {
+            throw new IllegalArgumentException("simulated profile '" + profile
+                    + "' has steps; the bus spec takes rest, cycle, cycle:<C>, charge:<A> or discharge:<A>");
+        }
+        CurrentProfile.parse(profile); // its message says what is wrong
         if (cells < 1 || cells > 176) {
             throw new IllegalArgumentException(cells + " cells is outside 1..176");
         }
@@ -34,9 +52,19 @@ public record SimulatedTransport(int cells, int sensors, long seed, double speed
         }
     }
 
-    /** 176 cells and 33 sensors at 115200 baud with a 10 ms turnaround, in real time. */
+    /** 176 cells and 33 sensors at 115200 baud with a 10 ms turnaround, in real time, cycling. */
     public static SimulatedTransport typical() {
-        return new SimulatedTransport(176, 33, 1, 1, 115_200, 10);
+        return new SimulatedTransport(176, 33, 1, 1, 115_200, 10, DEFAULT_PROFILE);
+    }
+
+    /** The same bus with another profile, e.g. {@code rest}. */
+    public SimulatedTransport withProfile(String newProfile) {
+        return new SimulatedTransport(cells, sensors, seed, speed, baud, turnaround, newProfile);
+    }
+
+    /** Whether the packs cycle (and so start at different points of the cycle). */
+    public boolean cycling() {
+        return profile.equals("cycle") || profile.startsWith("cycle:");
     }
 
     @Override
@@ -56,7 +84,8 @@ public record SimulatedTransport(int cells, int sensors, long seed, double speed
 
     @Override
     public String spec() {
-        return SimLinkProvider.SCHEME + ",cells=" + cells + ",temps=" + sensors + ",baud=" + baud;
+        return SimLinkProvider.SCHEME + ",cells=" + cells + ",temps=" + sensors + ",baud=" + baud
+                + (profile.equals(DEFAULT_PROFILE) ? "" : ",profile=" + profile);
     }
 
     @Override

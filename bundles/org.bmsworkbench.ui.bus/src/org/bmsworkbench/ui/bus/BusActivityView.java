@@ -31,6 +31,9 @@ public final class BusActivityView extends Composite {
     private final TableViewer viewer;
     private final List<TableViewerColumn> columns = new ArrayList<>();
     private List<ActivityEntry> shown = List.of();
+    private final TableColumnLayout columnLayout;
+    /** Time, bus, pack, change, detail. */
+    private static final int[] WEIGHTS = { 16, 13, 7, 24, 40 };
 
     public BusActivityView(Composite parent, Messages messages) {
         super(parent, SWT.NONE);
@@ -45,12 +48,15 @@ public final class BusActivityView extends Composite {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         TextColumns<ActivityEntry> text = new TextColumns<>(viewer, layout, ActivityEntry.class);
-        columns.add(text.add(18, e -> TIME.format(e.time())));
-        columns.add(text.add(14, ActivityEntry::busId));
-        columns.add(text.add(8, e -> e.isBusEntry() ? "" : Messages.format(this.messages.pack_row, e.address())));
-        columns.add(text.add(22, e -> (e.from().isEmpty() ? "" : this.messages.stateName(e.from()) + " \u2192 ")
-                + this.messages.stateName(e.to())));
-        columns.add(text.add(38, ActivityEntry::detail));
+        this.columnLayout = layout;
+        columns.add(text.add(WEIGHTS[0], e -> TIME.format(e.time())));
+        columns.add(text.add(WEIGHTS[1], ActivityEntry::busId));
+        columns.add(text.add(WEIGHTS[2], e -> e.isBusEntry() ? "" : Messages.format(this.messages.pack_row, e.address())));
+        // the state before the change is named without the new detail: only the new state can be "Retrying"
+        columns.add(text.add(WEIGHTS[3], e -> (e.from().isEmpty() ? "" : this.messages.stateName(e.from()) + " \u2192 ")
+                + this.messages.stateName(e.to(), e.detail())));
+        columns.add(text.add(WEIGHTS[4], ActivityEntry::detail));
+        CutCellToolTips.install(viewer.getTable());
         applyTexts();
         show(List.of());
     }
@@ -67,6 +73,7 @@ public final class BusActivityView extends Composite {
         for (int i = 0; i < titles.length; i++) {
             columns.get(i).getColumn().setText(titles[i]);
         }
+        BusOverviewView.fitTitles(viewer.getTable(), columnLayout, columns, WEIGHTS);
         empty.setText(messages.activity_empty);
     }
 
@@ -78,6 +85,11 @@ public final class BusActivityView extends Composite {
         viewer.setInput(newestFirst);
         stack.topControl = entries.isEmpty() ? empty : tableHolder;
         layout();
+    }
+
+    /** The whole text of the cell at {@code p} when it is cut, otherwise null: the cell's tooltip. */
+    public String toolTipAt(org.eclipse.swt.graphics.Point p) {
+        return CutCellToolTips.toolTipAt(viewer.getTable(), p);
     }
 
     public Table table() {

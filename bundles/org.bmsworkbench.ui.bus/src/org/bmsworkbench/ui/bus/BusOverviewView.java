@@ -13,6 +13,7 @@ import org.bmsworkbench.ui.common.StateColors;
 import org.bmsworkbench.ui.common.TextColumns;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -20,6 +21,7 @@ import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -42,6 +44,11 @@ public final class BusOverviewView extends Composite {
     private final TableViewer viewer;
     private final List<TableViewerColumn> columns = new ArrayList<>();
     private final Font bold;
+    private final TableColumnLayout columnLayout;
+    /** Bus, pack, state, last good answer, detail: the detail gets what is left, never less than its title. */
+    private static final int[] WEIGHTS = { 16, 7, 12, 15, 50 };
+    private static final List<java.util.function.Function<Row, String>> CELLS = List.of(Row::bus, Row::pack,
+            Row::state, Row::lastAnswer, Row::detail);
     private Overview shown;
 
     public BusOverviewView(Composite parent, Messages messages) {
@@ -75,11 +82,11 @@ public final class BusOverviewView extends Composite {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         TextColumns<Row> text = new TextColumns<>(viewer, columnLayout, Row.class);
-        columns.add(text.add(18, Row::bus));
-        columns.add(text.add(8, Row::pack));
-        columns.add(text.add(12, Row::state, Row::color));
-        columns.add(text.add(12, Row::lastAnswer));
-        columns.add(text.add(50, Row::detail));
+        this.columnLayout = columnLayout;
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            columns.add(i == 2 ? text.add(WEIGHTS[i], Row::state, Row::color) : text.add(WEIGHTS[i], CELLS.get(i)));
+        }
+        CutCellToolTips.install(viewer.getTable());
 
         addDisposeListener(e -> bold.dispose());
         applyTexts();
@@ -101,7 +108,29 @@ public final class BusOverviewView extends Composite {
         for (int i = 0; i < titles.length; i++) {
             columns.get(i).getColumn().setText(titles[i]);
         }
+        fitTitles(viewer.getTable(), columnLayout, columns, WEIGHTS);
         empty.setText(messages.overview_empty);
+    }
+
+    /** Each column at least as wide as its title (and the state column as "Reconnecting"), titles as tooltips. */
+    static void fitTitles(Table table, TableColumnLayout layout, List<TableViewerColumn> columns, int[] weights) {
+        GC gc = new GC(table);
+        try {
+            for (int i = 0; i < columns.size(); i++) {
+                int title = gc.textExtent(columns.get(i).getColumn().getText()).x + 2 * CutCellToolTips.PADDING;
+                layout.setColumnData(columns.get(i).getColumn(),
+                        new ColumnWeightData(weights[i], Math.max(60, title), true));
+            }
+        } finally {
+            gc.dispose();
+        }
+        CutCellToolTips.titleTips(table);
+        table.getParent().layout(true);
+    }
+
+    /** The whole text of the cell at {@code p} when it is cut, otherwise null: the cell's tooltip. */
+    public String toolTipAt(org.eclipse.swt.graphics.Point p) {
+        return CutCellToolTips.toolTipAt(viewer.getTable(), p);
     }
 
     /** Shows {@code overview}; called at most once per frame by the part. */
@@ -127,8 +156,8 @@ public final class BusOverviewView extends Composite {
         for (BusView bus : overview.buses()) {
             String detail = Messages.format(messages.bus_row, messages.busLabel(bus.status()),
                     bus.status().protocol(), bus.status().detail()).trim();
-            rows.add(new Row(bus.busId(), "", messages.name(bus.status().state()),
-                    StateColors.of(bus.status().state()), "", detail));
+            ShownBusState state = ShownBusState.of(bus.status().state(), bus.status().detail());
+            rows.add(new Row(bus.busId(), "", messages.name(state), color(state), "", detail));
             for (PackView pack : bus.packs()) {
                 String age = pack.sinceLastAnswer() == null ? messages.never
                         : Messages.format(messages.ago, Ages.format(pack.sinceLastAnswer()));
@@ -137,6 +166,16 @@ public final class BusOverviewView extends Composite {
             }
         }
         return rows;
+    }
+
+    /** Red only for a bus given up; amber for one being reopened. */
+    static Color color(ShownBusState state) {
+        return switch (state) {
+            case OPEN -> StateColors.ONLINE;
+            case RETRYING, OPENING -> StateColors.STALE;
+            case FAILED -> StateColors.FAILED;
+            case CLOSED -> StateColors.OFFLINE;
+        };
     }
 
     /** The overview last shown. */

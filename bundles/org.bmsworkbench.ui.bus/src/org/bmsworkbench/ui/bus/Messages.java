@@ -30,6 +30,7 @@ public class Messages {
     public String busState_RECONNECTING;
     public String busState_CLOSED;
     public String busState_FAILED;
+    public String busState_RETRYING;
     public String packState_ONLINE;
     public String packState_STALE;
     public String packState_OFFLINE;
@@ -43,6 +44,16 @@ public class Messages {
             case OPENING -> busState_OPENING;
             case OPEN -> busState_OPEN;
             case RECONNECTING -> busState_RECONNECTING;
+            case CLOSED -> busState_CLOSED;
+            case FAILED -> busState_FAILED;
+        };
+    }
+
+    public String name(ShownBusState state) {
+        return switch (state) {
+            case OPENING -> busState_OPENING;
+            case OPEN -> busState_OPEN;
+            case RETRYING -> busState_RETRYING;
             case CLOSED -> busState_CLOSED;
             case FAILED -> busState_FAILED;
         };
@@ -64,12 +75,20 @@ public class Messages {
         return status.isSimulated() ? bus_simulated : status.label();
     }
 
+    /**
+     * A state name as published in an activity entry, translated when it is a known state; a bus state with the
+     * entry's {@code detail} (a failure that is retried is "Retrying").
+     */
+    public String stateName(String name, String detail) {
+        ShownBusState shown = ShownBusState.of(name, detail);
+        return shown == null ? stateName(name) : name(shown);
+    }
+
     /** A state name as published in an activity entry, translated when it is a known state. */
     public String stateName(String name) {
-        for (BusState s : BusState.values()) {
-            if (s.name().equals(name)) {
-                return name(s);
-            }
+        ShownBusState bus = ShownBusState.of(name, "");
+        if (bus != null) {
+            return name(bus);
         }
         for (PackLinkState s : PackLinkState.values()) {
             if (s.name().equals(name)) {

@@ -2,16 +2,13 @@ package org.bmsworkbench.ui.monitor;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.model.FlagCategory;
-import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.ControlAction;
@@ -23,6 +20,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -56,17 +54,16 @@ public final class RealtimeView extends Composite {
     private Messages messages;
     private final ScrolledComposite scroll;
     private final Composite body;
-    private final Label header;
+    private final PaintedText header;
     private final Group batteryGroup;
     private final Label[] batteryNames = new Label[BATTERY.length];
-    private final Label[] batteryValues = new Label[BATTERY.length];
+    private final PaintedText[] batteryValues = new PaintedText[BATTERY.length];
     private final Group temperatureGroup;
     private final Canvas temperatures;
     private final Group cellGroup;
-    private final Label cellSummary;
+    private final PaintedText cellSummary;
     private final Canvas cells;
-    private final Map<FlagCategory, Group> lampGroups = new EnumMap<>(FlagCategory.class);
-    private final Map<FlagCategory, Canvas> lamps = new EnumMap<>(FlagCategory.class);
+    private final LampPanel lamps;
     private final Group testGroup;
     private final Map<ControlAction, Button> testButtons = new EnumMap<>(ControlAction.class);
     private final Label[] testNames = new Label[3];
@@ -83,20 +80,58 @@ public final class RealtimeView extends Composite {
     public RealtimeView(Composite parent, Messages messages, Consumer<ControlAction> onControl) {
         super(parent, SWT.NONE);
         this.messages = messages;
-        setLayout(new GridLayout(1, false));
+        GridLayout layout = new GridLayout(1, false);
+        layout.verticalSpacing = 2;
+        setLayout(layout);
+
+        // fixed above the scrolled values: which pack and how current, and the control test with its result
+        header = new PaintedText(this, SWT.LEFT);
+        header.setData("org.bmsworkbench.test.id", "realtime.header");
+        header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        testGroup = new Group(this, SWT.NONE);
+        testGroup.setLayout(new GridLayout(1, false));
+        testGroup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Composite pairsRow = new Composite(testGroup, SWT.NONE);
+        RowLayout pairsLayout = new RowLayout(SWT.HORIZONTAL);
+        pairsLayout.wrap = true;
+        pairsLayout.center = true;
+        pairsLayout.spacing = 16;
+        pairsLayout.marginLeft = pairsLayout.marginTop = pairsLayout.marginBottom = 0;
+        pairsRow.setLayout(pairsLayout);
+        pairsRow.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        ControlAction[][] pairs = { { ControlAction.CFET_ON, ControlAction.CFET_OFF },
+                { ControlAction.DFET_ON, ControlAction.DFET_OFF },
+                { ControlAction.CHARGE_LIMIT_ON, ControlAction.CHARGE_LIMIT_OFF } };
+        for (int i = 0; i < pairs.length; i++) {
+            Composite pair = new Composite(pairsRow, SWT.NONE);
+            GridLayout pairLayout = new GridLayout(3, false);
+            pairLayout.marginWidth = 0;
+            pairLayout.marginHeight = 0;
+            pair.setLayout(pairLayout);
+            testNames[i] = new Label(pair, SWT.NONE);
+            for (ControlAction a : pairs[i]) {
+                Button b = new Button(pair, SWT.PUSH);
+                b.setData("org.bmsworkbench.test.id", "control." + a.name());
+                b.addListener(SWT.Selection, e -> onControl.accept(a));
+                testButtons.put(a, b);
+            }
+        }
+        testResult = new Label(testGroup, SWT.WRAP);
+        testResult.setData("org.bmsworkbench.test.id", "control.result");
+        GridData resultData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        resultData.widthHint = 320;
+        testResult.setLayoutData(resultData);
+
         scroll = new ScrolledComposite(this, SWT.V_SCROLL | SWT.H_SCROLL);
         scroll.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
         body = new Composite(scroll, SWT.NONE);
         scroll.setContent(body);
-        GridLayout bodyLayout = new GridLayout(4, false);
+        GridLayout bodyLayout = new GridLayout(3, false);
         bodyLayout.verticalSpacing = 2;
         body.setLayout(bodyLayout);
-
-        header = new Label(body, SWT.NONE);
-        header.setData("org.bmsworkbench.test.id", "realtime.header");
-        header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
 
         batteryGroup = new Group(body, SWT.NONE);
         // compact rows: a 176-cell pack and its 33 sensors should fit a laptop screen without scrolling
@@ -106,7 +141,7 @@ public final class RealtimeView extends Composite {
         batteryGroup.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, false));
         for (int i = 0; i < BATTERY.length; i++) {
             batteryNames[i] = new Label(batteryGroup, SWT.NONE);
-            batteryValues[i] = new Label(batteryGroup, SWT.RIGHT);
+            batteryValues[i] = new PaintedText(batteryGroup, SWT.RIGHT);
             batteryValues[i].setLayoutData(new GridData(110, SWT.DEFAULT));
             batteryValues[i].setData("org.bmsworkbench.test.id", "battery." + BATTERY[i].key());
         }
@@ -118,44 +153,16 @@ public final class RealtimeView extends Composite {
         temperatures.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         temperatures.addListener(SWT.Paint, this::paintTemperatures);
 
-        Composite statusColumn = new Composite(body, SWT.NONE);
-        statusColumn.setLayout(new GridLayout(1, false));
-        statusColumn.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false, 2, 2));
-        for (FlagCategory category : FlagCategory.values()) {
-            Group g = new Group(statusColumn, SWT.NONE);
-            g.setLayout(new GridLayout(1, false));
-            g.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
-            Canvas c = new Canvas(g, SWT.DOUBLE_BUFFERED);
-            c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
-            c.addListener(SWT.Paint, e -> paintLamps(e, category));
-            lampGroups.put(category, g);
-            lamps.put(category, c);
-        }
-        testGroup = new Group(statusColumn, SWT.NONE);
-        testGroup.setLayout(new GridLayout(3, false));
-        testGroup.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
-        ControlAction[][] pairs = { { ControlAction.CFET_ON, ControlAction.CFET_OFF },
-                { ControlAction.DFET_ON, ControlAction.DFET_OFF },
-                { ControlAction.CHARGE_LIMIT_ON, ControlAction.CHARGE_LIMIT_OFF } };
-        for (int i = 0; i < pairs.length; i++) {
-            testNames[i] = new Label(testGroup, SWT.NONE);
-            for (ControlAction a : pairs[i]) {
-                Button b = new Button(testGroup, SWT.PUSH);
-                b.setData("org.bmsworkbench.test.id", "control." + a.name());
-                b.addListener(SWT.Selection, e -> onControl.accept(a));
-                testButtons.put(a, b);
-            }
-        }
-        testResult = new Label(testGroup, SWT.WRAP);
-        testResult.setData("org.bmsworkbench.test.id", "control.result");
-        GridData resultData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
-        resultData.widthHint = 320;
-        testResult.setLayoutData(resultData);
+        new Label(body, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+
+        // the lamps take the whole width and wrap into as many columns as fit, names never cut
+        lamps = new LampPanel(body, messages, LAMP_ON, LAMP_OFF, NOT_CURRENT);
+        lamps.setLayoutData(new GridData(SWT.FILL, SWT.BEGINNING, true, false, 3, 1));
 
         cellGroup = new Group(body, SWT.NONE);
         cellGroup.setLayout(new GridLayout(1, false));
-        cellGroup.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true, 2, 1));
-        cellSummary = new Label(cellGroup, SWT.NONE);
+        cellGroup.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        cellSummary = new PaintedText(cellGroup, SWT.LEFT);
         cellSummary.setData("org.bmsworkbench.test.id", "cells.summary");
         cellSummary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         cells = new Canvas(cellGroup, SWT.DOUBLE_BUFFERED);
@@ -170,6 +177,7 @@ public final class RealtimeView extends Composite {
         this.messages = messages;
         relabel();
         laidOutCells = -1;
+        cellExtent = null;
         layoutCanvases();
         redrawAll();
     }
@@ -184,11 +192,7 @@ public final class RealtimeView extends Composite {
         }
         temperatureGroup.setText(messages.group_temperature);
         cellGroup.setText(messages.group_cells);
-        lampGroups.get(FlagCategory.SYSTEM).setText(messages.group_system);
-        lampGroups.get(FlagCategory.ALARM).setText(messages.group_alarm);
-        lampGroups.get(FlagCategory.PROTECTION).setText(messages.group_protection);
-        lampGroups.get(FlagCategory.DETECTION).setText(messages.group_detection);
-        lampGroups.get(FlagCategory.CONTROL).setText(messages.group_control);
+        lamps.setMessages(messages);
         testGroup.setText(messages.group_test);
         testNames[0].setText(messages.test_cfet);
         testNames[1].setText(messages.test_dfet);
@@ -197,14 +201,20 @@ public final class RealtimeView extends Composite {
             boolean on = e.getKey().name().endsWith("_ON");
             e.getValue().setText(on ? messages.test_open : messages.test_close);
         }
-        layoutLamps();
+        layout(true, true);
         fitScroll();
     }
 
-    /** The scrolled area follows the content: 176 cells or a long language need scroll bars, not clipping. */
+    /**
+     * The scrolled area follows the content: 176 cells or a long language need scroll bars, not clipping. It is
+     * never narrower than the values with one column of lamps, and as tall as the lamps need at the width there is.
+     */
     private void fitScroll() {
+        Point narrowest = body.computeSize(SWT.DEFAULT, SWT.DEFAULT, true);
+        int width = Math.max(narrowest.x, scroll.getClientArea().width);
+        Point size = body.computeSize(width, SWT.DEFAULT, true);
+        scroll.setMinSize(narrowest.x, size.y);
         body.layout(true, true);
-        scroll.setMinSize(body.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
 
     /** What the header says when no pack is selected. */
@@ -212,7 +222,7 @@ public final class RealtimeView extends Composite {
         pack = null;
         header.setText(messages.header_none);
         header.setForeground(StateColors.OFFLINE);
-        for (Label v : batteryValues) {
+        for (PaintedText v : batteryValues) {
             v.setText("");
         }
         cellSummary.setText("");
@@ -235,11 +245,11 @@ public final class RealtimeView extends Composite {
             case STALE -> Messages.format(messages.state_stale, when == null ? "-" : when);
             case OFFLINE -> when == null ? messages.state_offline_never : Messages.format(messages.state_offline, when);
         };
-        setText(header, Messages.format(messages.header_pack, String.format("%02d", address), title) + "    " + status);
+        header.setText(Messages.format(messages.header_pack, String.format("%02d", address), title) + "    " + status);
         header.setForeground(StateColors.of(state));
         boolean current = state == PackLinkState.ONLINE;
         for (int i = 0; i < BATTERY.length; i++) {
-            setText(batteryValues[i], snapshot == null ? "" : format(snapshot, BATTERY[i]));
+            batteryValues[i].setText(snapshot == null ? "" : format(snapshot, BATTERY[i]));
             batteryValues[i].setForeground(current ? null : NOT_CURRENT);
         }
         maxCell = -1;
@@ -262,7 +272,7 @@ public final class RealtimeView extends Composite {
             double max = snapshot.cellVoltage(maxCell) * 1000;
             double min = snapshot.cellVoltage(minCell) * 1000;
             // as strings: MessageFormat would group thousands ("3,350 mV")
-            setText(cellSummary, Messages.format(messages.cells_summary, cellName(maxCell), String.valueOf(Math.round(max)),
+            cellSummary.setText(Messages.format(messages.cells_summary, cellName(maxCell), String.valueOf(Math.round(max)),
                     cellName(minCell), String.valueOf(Math.round(min)), String.valueOf(Math.round(max - min)),
                     String.valueOf(snapshot.balancing().cardinality())));
         } else {
@@ -275,7 +285,7 @@ public final class RealtimeView extends Composite {
         String lampKey = state + (snapshot == null ? "" : snapshot.flags() + "" + snapshot.reportedFlagCategories());
         if (!lampKey.equals(shownLamps)) {
             shownLamps = lampKey;
-            lamps.values().forEach(Canvas::redraw);
+            lamps.show(snapshot, state);
         }
         String tempKey = state + (snapshot == null ? "" : java.util.Arrays.toString(snapshot.temperatures()));
         if (!tempKey.equals(shownTemperatures)) {
@@ -286,13 +296,6 @@ public final class RealtimeView extends Composite {
 
     private String shownLamps = "";
     private String shownTemperatures = "";
-
-    /** GTK measures a label again on every setText: only when the text really changes. */
-    private static void setText(Label label, String text) {
-        if (!text.equals(label.getText())) {
-            label.setText(text);
-        }
-    }
 
     /** The line under the control-test buttons. */
     public void showTestResult(String text, boolean error) {
@@ -342,6 +345,45 @@ public final class RealtimeView extends Composite {
         return minCell;
     }
 
+    /** The strings shown, for tests. */
+    Messages messages() {
+        return messages;
+    }
+
+    /** The lamp columns painted at the present width, for tests. */
+    public int lampColumns() {
+        return lamps.columns();
+    }
+
+    /** Width of one lamp column (lamp and longest name), for tests. */
+    public int lampColumnWidth() {
+        return lamps.cellWidth();
+    }
+
+    /** Whether {@code control} scrolls with the values (the header and the control test do not). */
+    public boolean scrolls(org.eclipse.swt.widgets.Control control) {
+        for (Composite p = control.getParent(); p != null && p != this; p = p.getParent()) {
+            if (p == scroll) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The scrolled area, for tests: its content must reach every value. */
+    public ScrolledComposite scrolledArea() {
+        return scroll;
+    }
+
+    /** The header line, for tests. */
+    public org.eclipse.swt.widgets.Control header() {
+        return header;
+    }
+
+    public Label testResultLabel() {
+        return testResult;
+    }
+
     public Button testButton(ControlAction action) {
         return testButtons.get(action);
     }
@@ -351,11 +393,7 @@ public final class RealtimeView extends Composite {
         shownTemperatures = "";
         cells.redraw();
         temperatures.redraw();
-        lamps.values().forEach(Canvas::redraw);
-    }
-
-    static String cellName(int index) {
-        return String.format("V%02d", index + 1);
+        lamps.show(pack, state);
     }
 
     private static String age(Instant then, Instant now) {
@@ -394,7 +432,8 @@ public final class RealtimeView extends Composite {
         laidOutCells = n;
         laidOutSensors = t;
         GC gc = new GC(cells);
-        Point ch = gc.textExtent("V000 0000 OFF");
+        measureCells(gc);
+        Point ch = cellExtent;
         gc.dispose();
         int columns = Math.max(1, (n + CELL_ROWS - 1) / CELL_ROWS);
         int rows = Math.min(CELL_ROWS, Math.max(1, n));
@@ -408,39 +447,88 @@ public final class RealtimeView extends Composite {
         fitScroll();
     }
 
+    /** Text sizes of the cell grid, measured once per language (the font does not change), not at every paint. */
+    private Point cellExtent;
+    private int nameWidth;
+    private int valueWidth;
+    private int fourDigits;
+
+    private void measureCells(GC gc) {
+        cellExtent = gc.textExtent("V000 0000 OFF");
+        nameWidth = gc.textExtent("V000 ").x;
+        valueWidth = gc.textExtent("0000 ").x;
+        fourDigits = gc.textExtent("0000").x;
+    }
+
+    private static final String[] CELL_NAMES = new String[PackSnapshot.MAX_CELLS];
+    /** Millivolt texts 0..9999, made once each: a paint of 176 cells allocates no strings. */
+    private static final String[] MILLIVOLTS = new String[10_000];
+
+    static String cellName(int index) {
+        if (index < CELL_NAMES.length) {
+            String name = CELL_NAMES[index];
+            if (name == null) {
+                name = String.format("V%02d", index + 1);
+                CELL_NAMES[index] = name;
+            }
+            return name;
+        }
+        return String.format("V%02d", index + 1);
+    }
+
+    private static String millivolts(double volts) {
+        if (Double.isNaN(volts)) {
+            return "-";
+        }
+        long mv = Math.round(volts * 1000);
+        if (mv < 0 || mv >= MILLIVOLTS.length) {
+            return String.valueOf(mv);
+        }
+        String text = MILLIVOLTS[(int) mv];
+        if (text == null) {
+            text = String.valueOf(mv);
+            MILLIVOLTS[(int) mv] = text;
+        }
+        return text;
+    }
+
     private void paintCells(Event e) {
         GC gc = e.gc;
         if (pack == null || pack.cellCount() == 0) {
             return;
         }
+        if (cellExtent == null) {
+            measureCells(gc);
+        }
         boolean current = state == PackLinkState.ONLINE;
-        Point ch = gc.textExtent("V000 0000 OFF");
-        int columnWidth = ch.x + 14;
-        int rowHeight = ch.y + 1;
-        Point nameWidth = gc.textExtent("V000 ");
-        Point valueWidth = gc.textExtent("0000 ");
-        // nearly every cell reads four digits: measure that once, not 176 times a paint
-        int fourDigits = gc.textExtent("0000").x;
+        int columnWidth = cellExtent.x + 14;
+        int rowHeight = cellExtent.y + 1;
         Color foreground = current ? getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND) : NOT_CURRENT;
-        for (int i = 0; i < pack.cellCount(); i++) {
+        Color balancingColour = current ? BALANCING : NOT_CURRENT;
+        String on = messages.balance_on;
+        String off = messages.balance_off;
+        int n = pack.cellCount();
+        for (int i = 0; i < n; i++) {
             int x = (i / CELL_ROWS) * columnWidth;
             int y = (i % CELL_ROWS) * rowHeight;
+            if (x > e.x + e.width || x + columnWidth < e.x || y > e.y + e.height || y + rowHeight < e.y) {
+                continue; // outside what needs painting
+            }
             if (i == maxCell || i == minCell) {
                 gc.setBackground(i == maxCell ? MAX_CELL : MIN_CELL);
                 gc.fillRectangle(x, y, columnWidth - 6, rowHeight);
             }
             gc.setForeground(foreground);
             gc.drawString(cellName(i), x + 2, y + 1, true);
-            double v = pack.cellVoltage(i);
-            String mv = Double.isNaN(v) ? "-" : String.valueOf(Math.round(v * 1000));
+            String mv = millivolts(pack.cellVoltage(i));
+            // nearly every cell reads four digits: measured once, not 176 times a paint
             int width = mv.length() == 4 ? fourDigits : gc.textExtent(mv).x;
-            gc.drawString(mv, x + 2 + nameWidth.x + valueWidth.x - width, y + 1, true);
+            gc.drawString(mv, x + 2 + nameWidth + valueWidth - width, y + 1, true);
             boolean balancing = pack.isBalancing(i);
             if (balancing) {
-                gc.setForeground(current ? BALANCING : NOT_CURRENT);
+                gc.setForeground(balancingColour);
             }
-            gc.drawString(balancing ? messages.balance_on : messages.balance_off, x + 8 + nameWidth.x + valueWidth.x,
-                    y + 1, true);
+            gc.drawString(balancing ? on : off, x + 8 + nameWidth + valueWidth, y + 1, true);
         }
     }
 
@@ -464,48 +552,6 @@ public final class RealtimeView extends Composite {
             String text = String.format(Locale.ROOT, "T%02d %6s", i + 1,
                     Double.isNaN(t) ? "-" : String.format(Locale.ROOT, "%.1f", t));
             gc.drawString(text, x + 2, y + 1, true);
-        }
-    }
-
-    private static final int LAMP_COLUMNS = 2;
-
-    private void layoutLamps() {
-        GC gc = new GC(this);
-        Point ch = gc.textExtent("X");
-        for (PackFlag f : PackFlag.values()) {
-            Point p = gc.textExtent(messages.flag(f) + "  ");
-            ch = new Point(Math.max(ch.x, p.x), Math.max(ch.y, p.y));
-        }
-        gc.dispose();
-        for (FlagCategory c : FlagCategory.values()) {
-            int n = PackFlag.of(c).size();
-            GridData d = (GridData) lamps.get(c).getLayoutData();
-            d.heightHint = ((n + LAMP_COLUMNS - 1) / LAMP_COLUMNS) * (ch.y + 4);
-            d.widthHint = LAMP_COLUMNS * (ch.x + 16);
-        }
-    }
-
-    private void paintLamps(Event e, FlagCategory category) {
-        GC gc = e.gc;
-        gc.setAntialias(SWT.ON);
-        boolean reported = pack != null && pack.reportedFlagCategories().contains(category);
-        boolean current = state == PackLinkState.ONLINE;
-        Canvas c = lamps.get(category);
-        int columnWidth = c.getClientArea().width / LAMP_COLUMNS;
-        Point ch = gc.textExtent("X");
-        List<PackFlag> flags = new ArrayList<>(PackFlag.of(category));
-        for (int i = 0; i < flags.size(); i++) {
-            PackFlag f = flags.get(i);
-            int x = (i % LAMP_COLUMNS) * columnWidth;
-            int y = (i / LAMP_COLUMNS) * (ch.y + 4);
-            boolean on = reported && pack.hasFlag(f);
-            gc.setBackground(on ? (current ? LAMP_ON.get(category) : NOT_CURRENT) : LAMP_OFF);
-            gc.fillOval(x + 2, y + 3, ch.y - 4, ch.y - 4);
-            gc.setForeground(reported ? getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND) : NOT_CURRENT);
-            gc.drawString(messages.flag(f), x + ch.y + 2, y + 1, true);
-        }
-        if (pack != null && !reported) {
-            lampGroups.get(category).setToolTipText(messages.not_reported);
         }
     }
 }

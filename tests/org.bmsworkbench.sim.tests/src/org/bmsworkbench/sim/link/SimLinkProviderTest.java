@@ -21,6 +21,7 @@ import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.PackData;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolCatalog;
+import org.bmsworkbench.sim.SimPack;
 import org.bmsworkbench.protocol.modbus.ModbusProtocol;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
 import org.bmsworkbench.protocol.ydt1363.PylontechProtocol;
@@ -48,6 +49,10 @@ class SimLinkProviderTest {
         assertTrue(s.transport().simulated());
         assertEquals(BusStatus.SIMULATED_LABEL, s.transport().label());
         assertEquals(SimulatedTransport.typical(), BusSettings.parse("sim", links).transport());
+        assertEquals("cycle", SimulatedTransport.typical().profile());
+        BusSettings rest = BusSettings.parse("sim:2,cells=16,temps=4,profile=rest", links);
+        assertEquals("rest", ((SimulatedTransport) rest.transport()).profile());
+        assertEquals(rest, BusSettings.parse(rest.toSpec(), links), rest.toSpec());
         BusSettings plain = BusSettings.parse("sim:2,cells=16,temps=4", links);
         assertEquals(plain, BusSettings.parse(plain.toSpec(), links), plain.toSpec());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -55,6 +60,51 @@ class SimLinkProviderTest {
         assertEquals("40 temperature sensors is outside 0..33", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BusSettings.parse("sim:x", links));
         assertEquals("bus option packs=x is not a whole number", e.getMessage());
+    }
+
+    @Test
+    void theDefaultBusLivesWithPacksOutOfPhaseAndRestIsAskedFor() {
+        SimulatedTransport cycling = (SimulatedTransport) BusSettings.parse("sim:4,cells=16,temps=4,baud=0", links)
+                .transport();
+        SimulatedConnector c = new SimulatedConnector(cycling.withProfile(cycling.profile()),
+                protocols.find(ProtocolCatalog.DEFAULT_PROTOCOL).orElseThrow(),
+                protocols.find(ProtocolCatalog.DEFAULT_PROTOCOL).orElseThrow().parameterDefinitions(),
+                List.of(1, 2, 3, 4), m -> { });
+        try {
+            c.simBus().close(); // no real-time ticker: simulated time moves only here
+            double[] before = new double[4];
+            for (int a = 1; a <= 4; a++) {
+                before[a - 1] = c.simBus().pack(a).trueCellSoc(0);
+            }
+            c.simBus().advance(6);
+            java.util.Set<Long> socs = new java.util.HashSet<>();
+            for (int a = 1; a <= 4; a++) {
+                SimPack p = c.simBus().pack(a);
+                assertTrue(Math.abs(p.trueCurrent()) > 10, "pack " + a + " carries " + p.trueCurrent() + " A");
+                assertTrue(p.trueCellSoc(0) != before[a - 1], "pack " + a + " SOC moved from " + before[a - 1]);
+                socs.add(Math.round(p.trueCellSoc(0)));
+            }
+            assertTrue(c.simBus().pack(1).trueCurrent() > 0, "pack 1 charges first");
+            assertTrue(c.simBus().pack(2).trueCurrent() < 0, "pack 2 discharges first");
+            assertEquals(4, socs.size(), "each pack starts at another point of the cycle: " + socs);
+        } finally {
+            c.close();
+        }
+        SimulatedConnector resting = new SimulatedConnector(cycling.withProfile("rest"),
+                protocols.find(ProtocolCatalog.DEFAULT_PROTOCOL).orElseThrow(),
+                protocols.find(ProtocolCatalog.DEFAULT_PROTOCOL).orElseThrow().parameterDefinitions(), List.of(1, 2),
+                m -> { });
+        try {
+            resting.simBus().close();
+            resting.simBus().advance(6);
+            assertEquals(0, resting.simBus().pack(2).trueCurrent(), 1e-9);
+            assertEquals(60, resting.simBus().pack(2).trueCellSoc(0), 3);
+        } finally {
+            resting.close();
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BusSettings.parse("sim,profile=sideways", links));
+        assertTrue(e.getMessage().contains("sideways"), e.getMessage());
     }
 
     @Test

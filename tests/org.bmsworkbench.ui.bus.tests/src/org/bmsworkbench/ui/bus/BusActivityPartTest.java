@@ -48,8 +48,23 @@ class BusActivityPartTest {
                 break;
             }
         }
-        assertEquals("Open \u2192 Reconnecting", newest.getText(3));
+        assertEquals("Open \u2192 Retrying", newest.getText(3));
         assertEquals("gateway closed the connection", newest.getText(4));
+    }
+
+    @Test
+    void aFailureThatIsRetriedSaysRetrying() throws InterruptedException {
+        String bus = "activity-" + UUID.randomUUID().toString().substring(0, 8);
+        BusActivityPart part = harness.make(BusActivityPart.class);
+        Instant t = Instant.now();
+        harness.postFromBusThread(BmsTopics.BUS_STATE, EventProperties.of(new BusStatus(bus, "/dev/ttyUSB3 9600 8N1",
+                "pylontech", BusState.FAILED, "could not open /dev/ttyUSB3: Permission denied (retrying)", t)));
+        assertTrue(harness.spinUntil(() -> countRows(part, bus) == 1, Duration.ofSeconds(10)));
+        for (TableItem item : part.view().table().getItems()) {
+            if (item.getText(1).equals(bus)) {
+                assertTrue(item.getText(3).endsWith("Retrying"), item.getText(3));
+            }
+        }
     }
 
     private static int countRows(BusActivityPart part, String bus) {

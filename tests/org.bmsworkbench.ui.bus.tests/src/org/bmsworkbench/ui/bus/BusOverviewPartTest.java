@@ -100,8 +100,77 @@ class BusOverviewPartTest {
         publishPack(5, PackLinkState.ONLINE);
         assertTrue(harness.spinUntil(() -> rowsOfBus(part.view()).size() == 2, WAIT));
         publishBus(BusState.RECONNECTING);
-        assertTrue(harness.spinUntil(() -> "Reconnecting".equals(rowsOfBus(part.view()).get(0)[2]), WAIT));
+        assertTrue(harness.spinUntil(() -> "Retrying".equals(rowsOfBus(part.view()).get(0)[2]), WAIT));
         assertEquals("Offline", rowsOfBus(part.view()).get(1)[2]);
+    }
+
+    @Test
+    void aBusThatIsRetriedIsRetryingInAmberNotFailedInRed() throws InterruptedException {
+        BusOverviewPart part = harness.make(BusOverviewPart.class);
+        String why = "the port /dev/ttyUSB7 could not be opened: Device or resource busy, next try in 4 s (retrying)";
+        harness.postFromBusThread(BmsTopics.BUS_STATE, EventProperties.of(new BusStatus(bus, "/dev/ttyUSB7 9600 8N1",
+                "pylontech", BusState.FAILED, why, Instant.now())));
+        assertTrue(harness.spinUntil(() -> rowsOfBus(part.view()).size() == 1
+                && "Retrying".equals(rowsOfBus(part.view()).get(0)[2]), WAIT));
+        TableItem row = part.view().table().getItem(indexOfBus(part.view()));
+        assertEquals(StateColors.STALE.getRGB(), row.getForeground(2).getRGB(), "amber, not red");
+        try {
+            harness.setLocale(Locale.SIMPLIFIED_CHINESE);
+            assertTrue(harness.spinUntil(() -> "\u6b63\u5728\u91cd\u8bd5".equals(rowsOfBus(part.view()).get(0)[2]),
+                    WAIT), rowsOfBus(part.view()).get(0)[2]);
+        } finally {
+            harness.setLocale(Locale.ENGLISH);
+        }
+        harness.postFromBusThread(BmsTopics.BUS_STATE, EventProperties.of(new BusStatus(bus, "/dev/ttyUSB7 9600 8N1",
+                "pylontech", BusState.FAILED, "no such port /dev/ttyUSB7", Instant.now().plusMillis(5))));
+        assertTrue(harness.spinUntil(() -> "Failed".equals(rowsOfBus(part.view()).get(0)[2]), WAIT));
+        row = part.view().table().getItem(indexOfBus(part.view()));
+        assertEquals(StateColors.FAILED.getRGB(), row.getForeground(2).getRGB());
+        assertEquals(ShownBusState.RETRYING, ShownBusState.of(BusState.RECONNECTING, ""));
+        assertEquals(ShownBusState.RETRYING, ShownBusState.of("FAILED", "x (retrying)"));
+        assertEquals(ShownBusState.FAILED, ShownBusState.of("FAILED", "x"));
+        assertEquals(null, ShownBusState.of("ONLINE", ""));
+    }
+
+    @Test
+    void aCutDetailHasTheWholeTextAsItsTooltipAndTheHeadersTheirTitles() throws InterruptedException {
+        BusOverviewPart part = harness.make(BusOverviewPart.class);
+        String why = "the gateway 192.168.1.200:4196 refused the connection: Connection refused; the bus is reopened "
+                + "after 0.5, 1, 2 ... 10 s (retrying)";
+        harness.postFromBusThread(BmsTopics.BUS_STATE, EventProperties.of(new BusStatus(bus, "192.168.1.200:4196",
+                "modbus-native", BusState.FAILED, why, Instant.now())));
+        publishPack(1, PackLinkState.OFFLINE);
+        assertTrue(harness.spinUntil(() -> rowsOfBus(part.view()).size() == 2, WAIT));
+        harness.shell.setSize(700, 400);
+        harness.shell.layout(true, true);
+        harness.spinFor(Duration.ofMillis(100));
+        org.eclipse.swt.widgets.Table table = part.view().table();
+        TableItem busRow = table.getItem(indexOfBus(part.view()));
+        int detail = table.getColumnCount() - 1;
+        org.eclipse.swt.graphics.Rectangle cell = busRow.getBounds(detail);
+        String tip = part.view().toolTipAt(new org.eclipse.swt.graphics.Point(cell.x + 5, cell.y + cell.height / 2));
+        assertEquals(busRow.getText(detail), tip, "the cut detail in full");
+        assertTrue(tip.endsWith("(retrying)"), tip);
+        org.eclipse.swt.graphics.Rectangle pack = busRow.getBounds(1);
+        assertEquals(null, part.view().toolTipAt(new org.eclipse.swt.graphics.Point(pack.x + 2, pack.y + 2)),
+                "a cell that fits has no tooltip");
+        for (org.eclipse.swt.widgets.TableColumn c : table.getColumns()) {
+            assertEquals(c.getText(), c.getToolTipText());
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+            int title = gc.textExtent(c.getText()).x;
+            gc.dispose();
+            assertTrue(c.getWidth() >= title + 12, c.getText() + " is cut: " + c.getWidth() + " < " + title);
+        }
+    }
+
+    private int indexOfBus(BusOverviewView view) {
+        TableItem[] items = view.table().getItems();
+        for (int i = 0; i < items.length; i++) {
+            if (items[i].getText(0).equals(bus)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row for bus " + bus);
     }
 
     @Test

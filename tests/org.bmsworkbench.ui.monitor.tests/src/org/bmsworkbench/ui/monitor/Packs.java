@@ -22,6 +22,11 @@ final class Packs {
 
     /** A pack of {@code cells} cells at 3.300 V + 1 mV × (i mod 7), except cell 12 at 3.350 V and cell 88 at 3.250 V. */
     static PackSnapshot pack(int address, int cells, int sensors, double amps, Instant time) {
+        return pack(address, cells, sensors, amps, time, 0);
+    }
+
+    /** The same with every cell but 12 and 88 at 3.300 V + 1 mV × ((i + shift) mod 7): each shift moves every cell. */
+    static PackSnapshot pack(int address, int cells, int sensors, double amps, Instant time, int shift) {
         PackSnapshot.Builder b = PackSnapshot.builder(address).time(time).set(Quantity.VOLTAGE, cells * 3.3)
                 .set(Quantity.CURRENT, amps).set(Quantity.SOC, 61.5).set(Quantity.SOH, 99.2)
                 .set(Quantity.REMAINING_CAPACITY, 61.5).set(Quantity.FULL_CAPACITY, 100)
@@ -29,7 +34,7 @@ final class Packs {
                 .temperatureCount(sensors).reported(FlagCategory.SYSTEM).reported(FlagCategory.ALARM)
                 .reported(FlagCategory.PROTECTION).flag(PackFlag.CFET_ON, true).flag(PackFlag.DFET_ON, true);
         for (int i = 0; i < cells; i++) {
-            double v = 3.300 + 0.001 * (i % 7);
+            double v = 3.300 + 0.001 * ((i + shift) % 7);
             if (i == 11) {
                 v = 3.350;
             } else if (i == 87 && cells > 87) {

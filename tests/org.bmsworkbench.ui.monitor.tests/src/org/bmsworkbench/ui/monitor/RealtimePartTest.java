@@ -108,6 +108,46 @@ class RealtimePartTest {
     }
 
     @Test
+    void atALaptopSizeTheHeaderAndControlTestStayAndTheLampsWrapUncut() throws Exception {
+        RealtimePart part = showPack("bus-laptop", -20);
+        RealtimeView view = part.view();
+        for (Locale locale : new Locale[] { Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE }) {
+            harness.setLocale(locale);
+            // the Real-time part of the default layout in a 1366 x 768 window
+            harness.shell.setSize(950, 440);
+            harness.shell.layout(true, true);
+            harness.spinFor(java.time.Duration.ofMillis(200));
+            assertFalse(view.scrolls(view.header()), "the header does not scroll away");
+            assertFalse(view.scrolls(view.testButton(ControlAction.DFET_OFF)), "the control test does not scroll away");
+            assertFalse(view.scrolls(view.testResultLabel()));
+            for (ControlAction a : ControlAction.values()) {
+                if (view.testButton(a) != null) {
+                    org.eclipse.swt.graphics.Rectangle b = view.testButton(a).getBounds();
+                    org.eclipse.swt.graphics.Point inView = view.toControl(
+                            view.testButton(a).getParent().toDisplay(b.x + b.width, b.y + b.height));
+                    assertTrue(inView.x <= view.getSize().x && inView.y <= view.getSize().y,
+                            a + " is inside the part at " + inView + ", part " + view.getSize());
+                }
+            }
+            assertTrue(view.lampColumns() >= 3, locale + ": lamps wrap into the width there is: " + view.lampColumns());
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(view);
+            Messages m = view.messages();
+            for (org.bmsworkbench.model.PackFlag f : org.bmsworkbench.model.PackFlag.values()) {
+                assertTrue(gc.textExtent(m.flag(f)).x < view.lampColumnWidth() - 16, m.flag(f) + " is cut");
+            }
+            gc.dispose();
+            org.eclipse.swt.graphics.Point content = view.scrolledArea().getContent().getSize();
+            assertTrue(content.x <= view.scrolledArea().getClientArea().width + 1 || content.x >= 880,
+                    "no horizontal scrolling beyond the cells: " + content);
+            assertTrue(content.y >= view.cellCanvas().getBounds().height, "every cell can be scrolled to");
+        }
+        harness.shell.setSize(1300, 700);
+        harness.shell.layout(true, true);
+        harness.spinFor(java.time.Duration.ofMillis(200));
+        assertTrue(view.lampColumns() >= 4, "wider, more lamp columns: " + view.lampColumns());
+    }
+
+    @Test
     void showsAWholePackWithTheHighestAndLowestCellMarked() throws Exception {
         RealtimePart part = showPack("bus-show", -12.5);
         RealtimeView view = part.view();
@@ -176,7 +216,7 @@ class RealtimePartTest {
     @Test
     void aConfirmedCommandGoesToThePackAndIsReadBackAndAudited() throws Exception {
         ConnectionService connection = service(ConnectionService.class);
-        String busId = connection.open(BusSettings.parse("sim:1,cells=16,temps=4,baud=0,interval=100"));
+        String busId = connection.open(BusSettings.parse("sim:1,cells=16,temps=4,baud=0,interval=100,profile=rest"));
         try {
             PackSelection selection = service(PackSelection.class);
             AccessGate gate = service(AccessGate.class);
@@ -220,7 +260,7 @@ class RealtimePartTest {
         org.osgi.framework.ServiceRegistration<org.bmsworkbench.connection.LinkProvider> registration = context
                 .registerService(org.bmsworkbench.connection.LinkProvider.class, link, null);
         ConnectionService connection = service(ConnectionService.class);
-        String busId = connection.open(BusSettings.parse(KeptSimLink.SCHEME + ":1,cells=16,temps=4,baud=0,interval=100"));
+        String busId = connection.open(BusSettings.parse(KeptSimLink.SCHEME + ":1,cells=16,temps=4,baud=0,interval=100,profile=rest"));
         try {
             AccessGate gate = service(AccessGate.class);
             assertTrue(gate.unlock("AF123456".toCharArray()));

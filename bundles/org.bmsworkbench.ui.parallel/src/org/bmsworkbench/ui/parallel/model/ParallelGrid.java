@@ -3,6 +3,7 @@ package org.bmsworkbench.ui.parallel.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -112,6 +113,11 @@ public final class ParallelGrid {
     private List<GridRow> rows = buildRows(0, 0);
     private List<PackColumn> columns = List.of();
     private String[][] texts = new String[0][];
+    /**
+     * Per column, the rows whose text or status the last {@link #update} changed; {@code null} for a column that
+     * changed as a whole (its state, its title or whether it is the selected pack).
+     */
+    private BitSet[] changedRows = new BitSet[0];
     private int selectedAddress = -1;
 
     /**
@@ -164,6 +170,7 @@ public final class ParallelGrid {
         }
         List<PackColumn> next = new ArrayList<>(data.size());
         String[][] nextTexts = new String[data.size()][];
+        BitSet[] nextChanged = new BitSet[data.size()];
         boolean columnsChanged = newBus || data.size() != columns.size();
         boolean valuesChanged = selectedAddress != this.selectedAddress;
         int i = 0;
@@ -177,19 +184,29 @@ public final class ParallelGrid {
             }
             PackColumn previous = old == null ? null : columns.get(old);
             PackColumn column;
+            boolean selectionMoved = (address == selectedAddress) != (address == this.selectedAddress);
             if (previous != null && previous.data() == d) {
                 column = previous.withState(state);
                 nextTexts[i] = rowsChanged ? null : texts[old];
                 valuesChanged |= column != previous;
+                nextChanged[i] = column != previous || selectionMoved ? null : new BitSet();
             } else {
                 column = new PackColumn(address, state, d);
                 valuesChanged = true;
+                if (previous != null && !rowsChanged && previous.state() == state && !selectionMoved) {
+                    // the same pack with new values: only the cells whose text or colour changed need a repaint,
+                    // and the texts of the others stay as they were
+                    String[] kept = texts[old] == null ? null : new String[rows.size()];
+                    nextChanged[i] = changedRows(previous, column, texts[old], kept);
+                    nextTexts[i] = kept;
+                }
             }
             next.add(column);
             i++;
         }
         columns = Collections.unmodifiableList(next);
         texts = nextTexts;
+        changedRows = nextChanged;
         this.selectedAddress = selectedAddress;
         if (rowsChanged && columnsChanged) {
             return Change.ROWS_AND_COLUMNS;
@@ -201,6 +218,39 @@ public final class ParallelGrid {
             return Change.COLUMNS;
         }
         return valuesChanged ? Change.VALUES : Change.NONE;
+    }
+
+    /** Rows of {@code next} whose value or status differs from {@code previous}; copies the texts that stay. */
+    private BitSet changedRows(PackColumn previous, PackColumn next, String[] previousTexts, String[] kept) {
+        BitSet changed = new BitSet(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            GridRow row = rows.get(r);
+            double before = value(previous, row);
+            double now = value(next, row);
+            if (Double.compare(before, now) != 0 || status(previous, row, before) != status(next, row, now)) {
+                changed.set(r);
+            } else if (kept != null) {
+                kept[r] = previousTexts[r];
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Whether the last {@link #update} changed how column {@code column} looks: as a whole (see
+     * {@link #changedRows(int)}) or in some of its cells.
+     */
+    public boolean columnChanged(int column) {
+        BitSet b = column < changedRows.length ? changedRows[column] : null;
+        return b == null || !b.isEmpty();
+    }
+
+    /**
+     * The rows of {@code column} whose text or colour the last {@link #update} changed, or {@code null} when the
+     * whole column (with its title) changed. Read-only.
+     */
+    public BitSet changedRows(int column) {
+        return column < changedRows.length ? changedRows[column] : null;
     }
 
     private static List<GridRow> buildRows(int temperatures, int cells) {
@@ -367,7 +417,10 @@ public final class ParallelGrid {
     public CellStatus status(int column, int row) {
         PackColumn c = columns.get(column);
         GridRow r = rows.get(row);
-        double v = value(c, r);
+        return status(c, r, value(c, r));
+    }
+
+    private static CellStatus status(PackColumn c, GridRow r, double v) {
         if (Double.isNaN(v)) {
             return CellStatus.ABSENT;
         }

@@ -69,6 +69,41 @@ class ParallelGridTest {
     }
 
     @Test
+    void aNewPollMarksOnlyTheCellsWhoseTextOrColourChanged() {
+        ParallelGrid grid = new ParallelGrid();
+        List<PackView> links = List.of(view(1, PackLinkState.ONLINE), view(2, PackLinkState.ONLINE));
+        grid.update(BUS, List.of(data(pack(1, 16, 4)), data(pack(2, 16, 4))), links, T0, 1);
+        String kept = grid.text(0, rowOf(grid, Quantity.SOC));
+        // pack 1 polled again: one cell and the current differ, the rest is the same
+        PackSnapshot.Builder again = pack(1, 16, 4).set(Quantity.CURRENT, -12.0).cellVoltage(5, 3.301);
+        PackData one = data(again);
+        PackData two = data(pack(2, 16, 4));
+        assertEquals(ParallelGrid.Change.VALUES, grid.update(BUS, List.of(one, two), links, T0, 1));
+        java.util.BitSet changed = grid.changedRows(0);
+        assertEquals(List.of(rowOf(grid, Quantity.CURRENT), rowOf(grid, GridRow.cell(5))),
+                changed.stream().boxed().toList());
+        assertTrue(grid.columnChanged(0));
+        assertFalse(grid.columnChanged(1), "pack 2 has the same values");
+        assertEquals("-12.00", grid.text(0, rowOf(grid, Quantity.CURRENT)));
+        assertEquals("3301", grid.text(0, rowOf(grid, GridRow.cell(5))));
+        assertTrue(kept == grid.text(0, rowOf(grid, Quantity.SOC)), "an unchanged text is kept, not formatted again");
+        // the same poll again: nothing to repaint; a new poll with the same values: no cell to repaint
+        assertEquals(ParallelGrid.Change.NONE, grid.update(BUS, List.of(one, two), links, T0, 1));
+        grid.update(BUS, List.of(data(again), data(pack(2, 16, 4))), links, T0, 1);
+        assertFalse(grid.columnChanged(0));
+        assertFalse(grid.columnChanged(1));
+        // another pack selected: both columns change as a whole (their background and title)
+        grid.update(BUS, List.of(data(again), two), links, T0, 2);
+        assertEquals(null, grid.changedRows(0));
+        assertEquals(null, grid.changedRows(1));
+        // a pack that goes stale changes as a whole
+        grid.update(BUS, List.of(data(again), two), List.of(view(1, PackLinkState.STALE), view(2, PackLinkState.ONLINE)),
+                T0, 2);
+        assertEquals(null, grid.changedRows(0));
+        assertFalse(grid.columnChanged(1));
+    }
+
+    @Test
     void rowsFollowTheManualThenSensorsThenCellsOfTheLargestPack() {
         ParallelGrid grid = new ParallelGrid();
         grid.update(BUS, List.of(data(pack(1, 16, 4)), data(pack(2, 8, 2))), List.of(), T0, -1);
