@@ -12,7 +12,7 @@ import org.eclipse.swt.widgets.Display;
 
 /**
  * Application life cycle: applies the chosen language, remembers the default layout, sizes the main window to
- * the monitor it opens on and keeps show-view items out of the Connection menu ({@link ConnectionMenu}).
+ * the monitor it opens on.
  */
 public class LifeCycle {
 
@@ -27,7 +27,6 @@ public class LifeCycle {
     @ProcessAdditions
     public void processAdditions(MApplication app, EModelService models, IEclipseContext context) {
         DefaultLayout.placeDefaultViews(app, models);
-        ConnectionMenu.dropViewItems(app);
         DefaultLayout.captureIfMissing(app, models);
         MainWindowPlacement.apply(app, Display.getCurrent());
         Object locale = context.get(TranslationService.LOCALE);
