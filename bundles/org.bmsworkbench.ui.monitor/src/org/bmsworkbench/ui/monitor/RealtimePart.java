@@ -109,7 +109,13 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
     @Override
     protected void refresh(RealtimeView view) {
         java.util.Optional<SelectedPack> selected = selection.current();
+        SelectedPack before = shown;
         shown = selected.orElse(null);
+        if (before != null && (shown == null || !before.busId().equals(shown.busId())
+                || before.address() != shown.address())) {
+            // a result belongs to the pack it was sent to: another pack's view must not show it
+            view.showTestResult("", false);
+        }
         if (selected.isEmpty()) {
             view.showNothing();
             return;
@@ -172,7 +178,8 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
         }
         view().showTestResult(Messages.format(messages().result_sent, what), false);
         writes.submit(write).thenAccept(outcome -> sync.asyncExec(() -> {
-            if (!view().isDisposed() && s.equals(shown)) {
+            SelectedPack now = shown;
+            if (!view().isDisposed() && now != null && now.busId().equals(s.busId()) && now.address() == s.address()) {
                 showOutcome(write, what, outcome);
             }
         }));

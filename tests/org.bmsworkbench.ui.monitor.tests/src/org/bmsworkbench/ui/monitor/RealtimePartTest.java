@@ -202,6 +202,12 @@ class RealtimePartTest {
         assertEquals("The discharge FET cannot be switched off while the pack charges (30.0 A).",
                 part.view().testResult());
         assertEquals(0, answers.asked.get());
+        // the result is about pack 1 of this bus: when another pack is selected it goes
+        Instant now = Instant.now();
+        harness.postFromBusThread(BmsTopics.PACK_STATE, Packs.online("bus-interlock2", 2, now));
+        harness.postFromBusThread(BmsTopics.PACK_SNAPSHOT, Packs.data("bus-interlock2", Packs.pack(2, 16, 4, 0, now)));
+        service(PackSelection.class).select("bus-interlock2", 2);
+        assertTrue(harness.spinUntil(() -> part.view().testResult().isEmpty(), WAIT), part.view().testResult());
     }
 
     @Test
