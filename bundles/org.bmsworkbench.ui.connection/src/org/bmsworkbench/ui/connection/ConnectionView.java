@@ -147,6 +147,9 @@ public final class ConnectionView extends Composite {
         buses.setLayoutData(busData);
         buses.setData("org.bmsworkbench.test.id", "connection.buses");
         buses.addListener(SWT.Selection, e -> updateAddresses());
+        // a line such as "bus-2 · tcp 10.0.0.7:4196 · failed: cannot reach …" is wider than the view: the
+        // line under the pointer is shown whole as the tooltip
+        buses.addListener(SWT.MouseMove, e -> buses.setToolTipText(lineAt(e.y)));
         close.addListener(SWT.Selection, e -> {
             String bus = selectedBus();
             if (bus != null) {
@@ -326,6 +329,12 @@ public final class ConnectionView extends Composite {
      *
      * @param selectedBus the bus of the selected pack, or null
      */
+    /** The whole text of the bus line at height {@code y} of the list, or {@code null} below the last line. */
+    String lineAt(int y) {
+        int index = buses.getTopIndex() + y / Math.max(1, buses.getItemHeight());
+        return index >= 0 && index < buses.getItemCount() ? buses.getItem(index) : null;
+    }
+
     public void showBuses(List<BusStatus> list, String selectedBus, boolean simulated) {
         busList = List.copyOf(list);
         String[] lines = new String[busList.size()];

@@ -169,4 +169,20 @@ class ConnectionPartTest {
                 RecentBusesMenu.label(BusSettings.parse("tcp:10.0.0.7:4196,addresses=7").toSpec(), m));
         assertEquals("usb:3,packs=2", RecentBusesMenu.label("usb:3,packs=2", m), "a link type no longer installed");
     }
+
+    @Test
+    void aBusLineTooLongForTheListIsShownWholeAsItsTooltip() {
+        // a gateway nobody answers at: its line carries the whole reason, wider than the view
+        connection.open(BusSettings.parse("tcp:127.0.0.1:9,packs=2"));
+        org.eclipse.swt.widgets.List buses = field("connection.buses");
+        assertTrue(harness.spinUntil(() -> buses.getItemCount() == 1 && buses.getItem(0).contains("127.0.0.1:9")
+                && buses.getItem(0).length() > 40, WAIT), String.join("|", buses.getItems()));
+        org.eclipse.swt.widgets.Event move = new org.eclipse.swt.widgets.Event();
+        move.y = buses.getItemHeight() / 2;
+        buses.notifyListeners(SWT.MouseMove, move);
+        assertEquals(buses.getItem(0), buses.getToolTipText());
+        move.y = buses.getItemHeight() * 3;
+        buses.notifyListeners(SWT.MouseMove, move);
+        assertEquals(null, buses.getToolTipText(), "no tooltip below the last line");
+    }
 }
