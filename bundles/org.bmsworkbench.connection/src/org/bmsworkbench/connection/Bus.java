@@ -39,7 +39,7 @@ import org.bmsworkbench.protocol.Request;
 public final class Bus implements AutoCloseable {
 
     /** What the detail of a bus whose port could not be opened ends with: the bus tries again by itself. */
-    public static final String RETRYING = " (retrying)";
+    public static final String RETRYING = " " + BusStatus.RETRYING_SUFFIX;
 
 
     private static final AtomicLong COMMAND_IDS = new AtomicLong();

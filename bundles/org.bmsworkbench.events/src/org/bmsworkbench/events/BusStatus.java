@@ -28,6 +28,17 @@ public record BusStatus(String busId, String label, String protocol, BusState st
         Objects.requireNonNull(time, "time");
     }
 
+    /** What the connection service appends to the detail of a failure it will retry. */
+    public static final String RETRYING_SUFFIX = "(retrying)";
+
+    /**
+     * Whether the connection service is still trying to open this bus: reconnecting, or failed with a retry
+     * pending. People are shown "Retrying", not "Failed", for it.
+     */
+    public boolean retrying() {
+        return state == BusState.RECONNECTING || state == BusState.FAILED && detail.strip().endsWith(RETRYING_SUFFIX);
+    }
+
     public boolean isSimulated() {
         return SIMULATED_LABEL.equals(label);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,5 +74,14 @@ class PayloadsTest {
         for (BusState s : BusState.values()) {
             assertEquals(s == BusState.OPEN, s.isLive(), s.name());
         }
+    }
+
+    @Test
+    void aBusThatIsStillBeingOpenedIsRetryingNotFailed() {
+        assertTrue(new BusStatus("b", "x", "p", BusState.RECONNECTING, "", T).retrying());
+        assertTrue(new BusStatus("b", "x", "p", BusState.FAILED, "no such port (retrying)", T).retrying());
+        org.junit.jupiter.api.Assertions.assertFalse(
+                new BusStatus("b", "x", "p", BusState.FAILED, "no such port", T).retrying(), "given up");
+        org.junit.jupiter.api.Assertions.assertFalse(new BusStatus("b", "x", "p", BusState.OPEN, "", T).retrying());
     }
 }

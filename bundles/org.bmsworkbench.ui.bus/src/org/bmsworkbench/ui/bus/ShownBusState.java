@@ -1,6 +1,7 @@
 package org.bmsworkbench.ui.bus;
 
 import org.bmsworkbench.events.BusState;
+import org.bmsworkbench.events.BusStatus;
 
 /**
  * A bus state as people are shown it. A bus that the connection service is reopening is not "Failed" (red, given
@@ -11,7 +12,7 @@ public enum ShownBusState {
     OPENING, OPEN, RETRYING, CLOSED, FAILED;
 
     /** What the connection service appends to the detail of a failure it will retry. */
-    public static final String RETRYING_SUFFIX = "(retrying)";
+    public static final String RETRYING_SUFFIX = BusStatus.RETRYING_SUFFIX;
 
     public static ShownBusState of(BusState state, String detail) {
         return switch (state) {

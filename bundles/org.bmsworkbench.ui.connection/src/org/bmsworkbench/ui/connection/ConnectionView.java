@@ -342,7 +342,7 @@ public final class ConnectionView extends Composite {
         for (int i = 0; i < lines.length; i++) {
             BusStatus b = busList.get(i);
             lines[i] = Messages.format(messages.bus_line, b.busId(), b.isSimulated() ? messages.port_sim : b.label(),
-                    messages.name(b.state()))
+                    b.retrying() ? messages.busState_RETRYING : messages.name(b.state()))
                     + (b.detail().isEmpty() ? "" : ": " + b.detail());
             anyFailed |= b.state() == BusState.FAILED || b.state() == BusState.RECONNECTING;
         }

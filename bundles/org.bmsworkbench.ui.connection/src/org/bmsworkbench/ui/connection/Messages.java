@@ -35,6 +35,7 @@ public class Messages {
     public String busState_RECONNECTING;
     public String busState_CLOSED;
     public String busState_FAILED;
+    public String busState_RETRYING;
 
     public static String format(String pattern, Object... args) {
         return MessageFormat.format(pattern, args);

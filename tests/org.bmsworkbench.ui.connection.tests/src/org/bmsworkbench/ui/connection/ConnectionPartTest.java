@@ -181,6 +181,8 @@ class ConnectionPartTest {
         move.y = buses.getItemHeight() / 2;
         buses.notifyListeners(SWT.MouseMove, move);
         assertEquals(buses.getItem(0), buses.getToolTipText());
+        assertTrue(buses.getItem(0).contains("\u00b7  retrying: "), "a failure that is retried is not 'failed': "
+                + buses.getItem(0));
         move.y = buses.getItemHeight() * 3;
         buses.notifyListeners(SWT.MouseMove, move);
         assertEquals(null, buses.getToolTipText(), "no tooltip below the last line");
