@@ -45,6 +45,9 @@ public final class Bus implements AutoCloseable {
     private static final AtomicLong COMMAND_IDS = new AtomicLong();
     private static final long STATS_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    /** How long a bus waits for its port to close before it goes on without it. */
+    private static final long CLOSE_WAIT_MILLIS = 2000;
+
     private final String id;
     private final BusSettings settings;
     private final BmsProtocol protocol;
@@ -295,11 +298,12 @@ public final class Bus implements AutoCloseable {
     private void lost(String why) {
         counters.io();
         log.accept("bus " + id + ": " + why);
+        // said before the port is closed: closing a dead line may take a while, and the views must not show it open
+        allOffline(true);
+        publishBus(BusState.RECONNECTING, why);
         closePort();
         failQueued(new IOException(why));
-        allOffline(true);
         long delay = backoff.lost();
-        publishBus(BusState.RECONNECTING, why);
         sleep(delay);
     }
 
@@ -314,12 +318,28 @@ public final class Bus implements AutoCloseable {
         Port p = port;
         port = null;
         runner = null;
-        if (p != null) {
+        if (p == null) {
+            return;
+        }
+        // a pty whose other side died, or a hung adapter, can hold close() in the driver: the bus does not wait
+        // for it longer than CLOSE_WAIT_MILLIS, so it can reopen the line and the views hear of it
+        Thread closer = new Thread(() -> {
             try {
                 p.close();
             } catch (IOException e) {
                 log.accept("bus " + id + ": closing " + p.name() + " failed: " + e.getMessage());
             }
+        }, "bmsw-close-" + id);
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            log.accept("bus " + id + ": closing " + p.name() + " takes longer than " + CLOSE_WAIT_MILLIS
+                    + " ms; going on without it");
         }
     }
 
