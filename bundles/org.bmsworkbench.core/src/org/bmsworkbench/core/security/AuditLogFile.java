@@ -58,6 +58,7 @@ public final class AuditLogFile implements AuditLog {
     @Override
     public synchronized void record(AuditEntry entry) throws IOException {
         Files.createDirectories(file.getParent());
+        retireUnchained();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
             long size = channel.size();
@@ -71,6 +72,28 @@ public final class AuditLogFile implements AuditLog {
             writeAt(channel, size, line);
             channel.force(true);
         }
+    }
+
+    /**
+     * A log written before entries were chained cannot pass {@link AuditChain#verify}; it is kept whole beside the
+     * new one ({@code audit.log.unchained}, or {@code .unchained-2} and so on), and a new chain starts.
+     */
+    private void retireUnchained() throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            return;
+        }
+        String first;
+        try (BufferedReader in = reader(file)) {
+            first = in.readLine();
+        }
+        if (first == null || (first + "\n").equals(HEADER)) {
+            return;
+        }
+        Path kept = file.resolveSibling(file.getFileName() + ".unchained");
+        for (int n = 2; Files.exists(kept); n++) {
+            kept = file.resolveSibling(file.getFileName() + ".unchained-" + n);
+        }
+        Files.move(file, kept);
     }
 
     /** The first nine fields of the entry's line, as written. */

@@ -141,4 +141,17 @@ class AuditLogFileTest {
         assertEquals(2, AuditTool.run(new String[] { "--check" }, new java.io.PrintStream(out),
                 new java.io.PrintStream(err)));
     }
+
+    @Test
+    void aLogFromBeforeTheChainIsKeptWholeBesideTheNewOne() throws Exception {
+        Path file = dir.resolve("audit.log");
+        List<String> old = List.of("# BMS Workbench audit log: time\tuser\tbus\tpack\twhat\told\tnew\tresult\tdetail",
+                "2026-11-24T08:00:00.123Z\toperator\tbus-1\t2\tCFET\ton\toff\tSENT\t");
+        Files.write(file, old);
+        new AuditLogFile(file).record(entry("DFET", "on", "off", Result.REQUESTED, ""));
+        assertEquals(old, Files.readAllLines(dir.resolve("audit.log.unchained")), "nothing recorded is lost");
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size(), lines::toString);
+        assertTrue(AuditChain.verify(file).intact());
+    }
 }
