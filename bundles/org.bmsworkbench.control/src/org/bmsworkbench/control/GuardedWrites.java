@@ -94,13 +94,9 @@ public class GuardedWrites implements WriteService, WriteGuard {
     }
 
     @Override
-    public void cancelled(PackWrite<?> write) {
+    public void cancelled(PackWrite<?> write) throws IOException {
         String before = write.oldValue(shown.latest(write.busId(), write.address()).orElse(null));
-        try {
-            record(write, before, AuditEntry.Result.CANCELLED, "cancelled at the confirmation; nothing was sent");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("the audit log " + audit.file() + " cannot be written", e);
-        }
+        record(write, before, AuditEntry.Result.CANCELLED, "cancelled at the confirmation; nothing was sent");
     }
 
     // --- on the bus thread -----------------------------------------------------------------------------------

@@ -21,6 +21,10 @@ public interface WriteService {
      */
     <T> CompletableFuture<WriteOutcome<T>> submit(PackWrite<T> write);
 
-    /** The person cancelled the write at its confirmation: put on record, nothing sent. */
-    void cancelled(PackWrite<?> write);
+    /**
+     * The person cancelled the write at its confirmation: put on record, nothing sent.
+     *
+     * @throws java.io.IOException when the audit log cannot be written; tell the person, the cancel is not on record
+     */
+    void cancelled(PackWrite<?> write) throws java.io.IOException;
 }

@@ -184,4 +184,20 @@ class GuardedWritesTest {
         assertEquals(Refusal.BUS_NOT_OPEN, outcome.refusal());
         assertEquals(0, rack.changingFramesSent());
     }
+
+    @Test
+    void aWriteThatCannotBePutOnRecordIsNotSent() throws Exception {
+        unlock();
+        // the audit log's place is taken by a folder: nothing can be appended to it
+        AuditLogFile unwritable = new AuditLogFile(Files.createDirectories(dir.resolve("blocked")).resolve("audit.log"));
+        Files.createDirectories(unwritable.file());
+        GuardedWrites guarded = new GuardedWrites(rack, rack, gate, unwritable, Clock.systemUTC());
+        rack.guard = guarded;
+        PackWrite<PackSnapshot> dfetOff = PackWrite.control(SimulatedRack.BUS, 1, ControlAction.DFET_OFF);
+        WriteOutcome<PackSnapshot> outcome = guarded.submit(dfetOff).get(20, TimeUnit.SECONDS);
+        assertEquals(Refusal.NOT_ON_RECORD, outcome.refusal(), outcome.toString());
+        assertTrue(outcome.detail().endsWith("nothing was sent"), outcome.detail());
+        assertEquals(0, rack.changingFramesSent());
+        assertThrows(java.io.IOException.class, () -> guarded.cancelled(dfetOff), "a cancel not on record is said");
+    }
 }

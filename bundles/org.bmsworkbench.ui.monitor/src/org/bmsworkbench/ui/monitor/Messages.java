@@ -61,6 +61,7 @@ public class Messages {
     public String result_refused;
     public String result_failed;
     public String bus_simulated;
+    public String cancelled_not_on_record;
     public String confirm_send;
     public String confirm_cancel;
     public String confirm_state;

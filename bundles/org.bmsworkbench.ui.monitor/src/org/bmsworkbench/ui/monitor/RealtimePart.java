@@ -173,7 +173,11 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
         if (!prompts.confirm(view().getShell(), messages().confirm_title, Messages.format(messages().confirm_text, what,
                 s.address(), s.busId(), stateText(judgement), messages().confirm_interlock_clear), messages().confirm_send,
                 messages().confirm_cancel)) {
-            writes.cancelled(write);
+            try {
+                writes.cancelled(write);
+            } catch (java.io.IOException e) {
+                view().showTestResult(Messages.format(messages().cancelled_not_on_record, e.getMessage()), true);
+            }
             return;
         }
         view().showTestResult(Messages.format(messages().result_sent, what), false);
