@@ -30,7 +30,6 @@ public final class Buses implements ConnectionService, AutoCloseable {
     private final PortDiscovery discovery;
     private final Consumer<String> log;
     private final Map<String, Bus> buses = new LinkedHashMap<>();
-    private final Map<String, Connector> connectors = new LinkedHashMap<>();
     private int next = 1;
     private volatile WriteGuard guard = WriteGuard.NONE;
 
@@ -74,7 +73,6 @@ public final class Buses implements ConnectionService, AutoCloseable {
         }
         synchronized (this) {
             buses.put(id, bus);
-            connectors.put(id, connector);
         }
         bus.start();
         return id;
@@ -100,7 +98,6 @@ public final class Buses implements ConnectionService, AutoCloseable {
         Bus bus;
         synchronized (this) {
             bus = buses.remove(busId);
-            connectors.remove(busId);
         }
         if (bus != null) {
             bus.close();

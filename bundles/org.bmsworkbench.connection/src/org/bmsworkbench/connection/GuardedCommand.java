@@ -9,4 +9,32 @@ public interface GuardedCommand<T> extends BusCommand<T> {
 
     /** The pack this command changes. */
     int address();
+
+    /**
+     * {@code command} as a new guarded command for the pack at {@code address}. Each call makes a new object: a
+     * guard recognises the ones it made by identity.
+     */
+    static <T> GuardedCommand<T> of(int address, Priority priority, BusCommand<T> command) {
+        return new GuardedCommand<>() {
+            @Override
+            public int address() {
+                return address;
+            }
+
+            @Override
+            public String label() {
+                return command.label();
+            }
+
+            @Override
+            public Priority priority() {
+                return priority;
+            }
+
+            @Override
+            public T run(CommandContext context) throws Exception {
+                return command.run(context);
+            }
+        };
+    }
 }

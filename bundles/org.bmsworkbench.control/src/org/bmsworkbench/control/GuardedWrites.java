@@ -9,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.bmsworkbench.connection.BusCommand;
-import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.CommandException;
 import org.bmsworkbench.connection.CommandHandle;
 import org.bmsworkbench.connection.ConnectionService;
@@ -69,7 +67,7 @@ public class GuardedWrites implements WriteService, WriteGuard {
                     "the access gate is locked; nothing was sent"));
         }
         gate.touch();
-        Command<T> command = new Command<>(write);
+        GuardedCommand<T> command = GuardedCommand.of(write.address(), write.priority(), write.command());
         issued.put(command, write);
         try {
             record(write, before, AuditEntry.Result.REQUESTED, "");
@@ -181,36 +179,5 @@ public class GuardedWrites implements WriteService, WriteGuard {
     private void record(PackWrite<?> write, String before, AuditEntry.Result result, String detail) throws IOException {
         audit.record(AuditEntry.of(clock.instant(), write.busId(), write.address(), write.what(), before,
                 write.newValue(), result, detail));
-    }
-
-    /** The bus command of one write; its identity is what the guard recognises. */
-    private static final class Command<T> implements GuardedCommand<T> {
-        private final PackWrite<T> write;
-        private final BusCommand<T> command;
-
-        Command(PackWrite<T> write) {
-            this.write = write;
-            this.command = write.command();
-        }
-
-        @Override
-        public int address() {
-            return write.address();
-        }
-
-        @Override
-        public String label() {
-            return command.label();
-        }
-
-        @Override
-        public Priority priority() {
-            return write.priority();
-        }
-
-        @Override
-        public T run(CommandContext context) throws Exception {
-            return command.run(context);
-        }
     }
 }

@@ -18,27 +18,7 @@ final class TestGuard implements WriteGuard {
 
     /** {@code command}, made a guarded command for the pack at {@code address} by this guard. */
     <T> GuardedCommand<T> issue(int address, BusCommand<T> command) {
-        GuardedCommand<T> g = new GuardedCommand<>() {
-            @Override
-            public int address() {
-                return address;
-            }
-
-            @Override
-            public String label() {
-                return command.label();
-            }
-
-            @Override
-            public Priority priority() {
-                return command.priority();
-            }
-
-            @Override
-            public T run(CommandContext context) throws Exception {
-                return command.run(context);
-            }
-        };
+        GuardedCommand<T> g = GuardedCommand.of(address, command.priority(), command);
         issued.add(g);
         return g;
     }
