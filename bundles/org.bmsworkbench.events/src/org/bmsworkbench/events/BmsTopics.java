@@ -68,6 +68,13 @@ public final class BmsTopics {
     /** A queued command was queued, advanced, or ended. Payload: {@link CommandProgress}. */
     public static final String COMMAND_PROGRESS = ROOT + "/command/progress";
 
+    /**
+     * The session recorder's state changed, or its figures moved (duration, size, rows, skipped snapshots):
+     * on every start, pause, resume, stop and failure, and at most twice a second while recording, after a
+     * commit. Payload: {@link RecordingStatus}.
+     */
+    public static final String RECORDING_STATE = ROOT + "/recording/state";
+
     /** The serial ports of this computer changed (an adapter plugged in or out). Payload: {@link PortList}. */
     public static final String PORTS_CHANGED = ROOT + "/ports/changed";
 

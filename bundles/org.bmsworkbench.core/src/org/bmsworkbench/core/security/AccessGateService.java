@@ -1,5 +1,6 @@
 package org.bmsworkbench.core.security;
 
+import org.bmsworkbench.core.Workspace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class AccessGateService implements AccessGate {
 
     @Activate
     public AccessGateService(@Reference EventAdmin eventAdmin, @Reference AuditLog audit, BundleContext context) {
-        this(eventAdmin, audit, new PasswordVault(WorkspaceFiles.folder(context.getProperty("osgi.instance.area"))
+        this(eventAdmin, audit, new PasswordVault(Workspace.metadata(context.getProperty("osgi.instance.area"))
                 .resolve(FILE_NAME)), Clock.systemUTC());
     }
 

@@ -1,5 +1,6 @@
 package org.bmsworkbench.core.security;
 
+import org.bmsworkbench.core.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,7 +19,7 @@ public final class AuditLogService implements AuditLog {
 
     @Activate
     public AuditLogService(BundleContext context) {
-        this(WorkspaceFiles.folder(context.getProperty("osgi.instance.area")).resolve(FILE_NAME));
+        this(Workspace.metadata(context.getProperty("osgi.instance.area")).resolve(FILE_NAME));
     }
 
     /** For tests: a given file. */

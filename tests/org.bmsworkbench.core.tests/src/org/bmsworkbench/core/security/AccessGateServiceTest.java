@@ -1,5 +1,6 @@
 package org.bmsworkbench.core.security;
 
+import org.bmsworkbench.core.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,12 +84,12 @@ class AccessGateServiceTest {
 
     @Test
     void theWorkspaceHoldsTheFiles() {
-        Path folder = WorkspaceFiles.folder(dir.toUri().toString());
+        Path folder = Workspace.metadata(dir.toUri().toString());
         assertEquals(dir.resolve(".metadata"), folder);
-        Path spaced = WorkspaceFiles.folder("file:" + dir + "/my workspace/");
+        Path spaced = Workspace.metadata("file:" + dir + "/my workspace/");
         assertEquals(dir.resolve("my workspace").resolve(".metadata"), spaced);
         for (String none : new String[] { null, "", "http://example.org/ws/" }) {
-            assertEquals(Path.of(System.getProperty("user.home"), ".bmsworkbench"), WorkspaceFiles.folder(none));
+            assertEquals(Path.of(System.getProperty("user.home"), ".bmsworkbench"), Workspace.metadata(none));
         }
     }
 

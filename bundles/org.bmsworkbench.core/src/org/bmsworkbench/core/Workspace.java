@@ -1,23 +1,28 @@
-package org.bmsworkbench.core.security;
+package org.bmsworkbench.core;
 
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 
-/** Where the security files live: the workspace's {@code .metadata}, or {@code ~/.bmsworkbench} without one. */
-final class WorkspaceFiles {
+/**
+ * Where the workbench keeps its files: the workspace folder ({@code osgi.instance.area}), or
+ * {@code ~/.bmsworkbench} without one.
+ */
+public final class Workspace {
 
-    private WorkspaceFiles() {
+    private Workspace() {
     }
 
     /**
+     * The workspace folder.
+     *
      * @param instanceArea the framework property {@code osgi.instance.area}, a {@code file:} URL of the workspace
      *                     (Equinox does not encode it), or {@code null}
      */
-    static Path folder(String instanceArea) {
+    public static Path root(String instanceArea) {
         if (instanceArea != null && !instanceArea.isBlank()) {
             try {
-                return Path.of(URI.create(instanceArea.replace(" ", "%20"))).resolve(".metadata");
+                return Path.of(URI.create(instanceArea.replace(" ", "%20")));
             } catch (IllegalArgumentException | FileSystemNotFoundException e) {
                 // Not a local folder: the files go where they go without a workspace, and every message
                 // about them names the full path, so the user sees which place is used.
@@ -25,6 +30,12 @@ final class WorkspaceFiles {
             }
         }
         return home();
+    }
+
+    /** The workspace's {@code .metadata} folder (security files, logs, settings). */
+    public static Path metadata(String instanceArea) {
+        Path root = root(instanceArea);
+        return root.equals(home()) ? root : root.resolve(".metadata");
     }
 
     private static Path home() {

@@ -1,0 +1,60 @@
+package org.bmsworkbench.record.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/** Opening session files with the SQLite driver, without {@code DriverManager} (which OSGi class loaders hide). */
+public final class SessionFiles {
+
+    private SessionFiles() {
+    }
+
+    /** The write-ahead log beside a session file. */
+    public static Path wal(Path file) {
+        return file.resolveSibling(file.getFileName() + "-wal");
+    }
+
+    /** The shared-memory index beside a session file. */
+    public static Path shm(Path file) {
+        return file.resolveSibling(file.getFileName() + "-shm");
+    }
+
+    /** Bytes on disk: the file and its write-ahead log. */
+    public static long size(Path file) {
+        return sizeOf(file) + sizeOf(wal(file));
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.exists(p) ? Files.size(p) : 0;
+        } catch (java.io.IOException e) {
+            // a file that went away between the two calls has no size
+            return 0;
+        }
+    }
+
+    static Connection openForWriting(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL in WAL mode: every commit survives a crash of the process; only a power loss may undo the last ones
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setOpenMode(SQLiteOpenMode.READWRITE);
+        config.setOpenMode(SQLiteOpenMode.CREATE);
+        config.setBusyTimeout(5000);
+        config.setCacheSize(-16000);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    static Connection openForReading(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        config.setCacheSize(-8000);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+}
