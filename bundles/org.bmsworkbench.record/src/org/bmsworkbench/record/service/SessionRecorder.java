@@ -340,8 +340,6 @@ public final class SessionRecorder implements AutoCloseable {
         started = now;
         lastCommit = now;
         lastRetention = Instant.EPOCH;
-        skippedInFile = skipped.get();
-        overloadSince = null;
         LOG.log(System.Logger.Level.INFO, "recording the session into " + file);
     }
 

@@ -47,6 +47,7 @@ public final class SessionWriter implements AutoCloseable {
     private long nextBus = 1;
     private long nextPack = 1;
     private boolean pending;
+    private Map<String, Long> committedRows = Map.of();
 
     private static final class PackRow {
         final long id;
@@ -253,14 +254,15 @@ public final class SessionWriter implements AutoCloseable {
         if (pending) {
             db.commit();
             pending = false;
+            Map<String, Long> rows = new HashMap<>();
+            packs.forEach((key, row) -> rows.put(key, row.seq));
+            committedRows = Map.copyOf(rows);
         }
     }
 
-    /** Rows of each pack so far, key {@code busId#address}. */
+    /** Committed rows of each pack, key {@code busId#address}: what a reader of the file can see. */
     public Map<String, Long> rows() {
-        Map<String, Long> rows = new HashMap<>();
-        packs.forEach((key, row) -> rows.put(key, row.seq));
-        return rows;
+        return committedRows;
     }
 
     /** Commits what is pending and closes the file; the write-ahead log is folded into the file. */
