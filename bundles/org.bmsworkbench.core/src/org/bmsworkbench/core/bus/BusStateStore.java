@@ -14,6 +14,7 @@ import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;
+import org.bmsworkbench.events.RecordingStatus;
 
 /**
  * Thread-safe store behind {@link BusStateRegistry}; plain Java so it is tested without OSGi.
@@ -41,6 +42,8 @@ public final class BusStateStore implements BusStateRegistry {
     private final int activityCapacity;
     private final Map<String, BusEntry> buses = new LinkedHashMap<>();
     private final ArrayDeque<ActivityEntry> activity = new ArrayDeque<>();
+    private RecordingStatus.State recorderState;
+    private String recorderFile = "";
     /** When each forgotten bus was closed: older reports of it are late and dropped. */
     private final Map<String, Instant> closed = new LinkedHashMap<>();
     private long revision;
@@ -72,7 +75,30 @@ public final class BusStateStore implements BusStateRegistry {
         if (report instanceof PackStatus pack) {
             return apply(pack);
         }
+        if (report instanceof RecordingStatus recording) {
+            return apply(recording);
+        }
         return false;
+    }
+
+    /** The activity names the recorder as this bus id, so its start, pause and failure show among the buses'. */
+    public static final String RECORDER = "recorder";
+
+    private boolean apply(RecordingStatus status) {
+        synchronized (lock) {
+            RecordingStatus.State before = recorderState;
+            boolean newFile = !status.file().equals(recorderFile);
+            recorderState = status.state();
+            recorderFile = status.file();
+            if (before == status.state() && !newFile) {
+                return false;
+            }
+            String detail = status.state() == RecordingStatus.State.FAILED ? status.detail() : status.file();
+            log(new ActivityEntry(status.time(), RECORDER, -1, before == null ? "" : before.name(),
+                    status.state().name(), detail));
+            revision++;
+            return true;
+        }
     }
 
     private boolean apply(BusStatus status) {

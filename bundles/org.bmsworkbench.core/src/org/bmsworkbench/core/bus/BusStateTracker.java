@@ -21,7 +21,8 @@ import org.osgi.service.event.EventHandler;
  */
 @Component(service = { BusStateRegistry.class, EventHandler.class },
         property = { EventConstants.EVENT_TOPIC + "=" + BmsTopics.BUS_STATE,
-                EventConstants.EVENT_TOPIC + "=" + BmsTopics.PACK_STATE })
+                EventConstants.EVENT_TOPIC + "=" + BmsTopics.PACK_STATE,
+                EventConstants.EVENT_TOPIC + "=" + BmsTopics.RECORDING_STATE })
 public final class BusStateTracker implements BusStateRegistry, EventHandler {
 
     private final EventAdmin eventAdmin;

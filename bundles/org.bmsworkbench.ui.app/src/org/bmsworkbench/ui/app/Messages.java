@@ -13,6 +13,11 @@ public class Messages {
     public String status_packs;
     public String status_tooltip;
     public String status_simulated;
+    public String status_recordingOff;
+    public String status_recording;
+    public String status_recordingPaused;
+    public String status_recordingSkipped;
+    public String status_lowDisk;
     public String about_title;
     public String about_text;
     public String resetLayout_title;

@@ -8,6 +8,7 @@ import org.bmsworkbench.events.BmsTopics;
 import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.OverviewChanged;
 import org.bmsworkbench.events.PackLinkState;
+import org.bmsworkbench.events.RecordingStatus;
 import org.bmsworkbench.ui.common.AbstractPart;
 import org.bmsworkbench.ui.common.FrameThrottle;
 import org.bmsworkbench.ui.common.StateColors;
@@ -33,6 +34,8 @@ public class StatusLineControl extends AbstractPart<Composite, Messages> {
     private final BusStateRegistry registry;
     private Label busLabel;
     private Label packLabel;
+    private Label recordingLabel;
+    private volatile RecordingStatus recording;
 
     @Inject
     public StatusLineControl(BusStateRegistry registry) {
@@ -44,7 +47,7 @@ public class StatusLineControl extends AbstractPart<Composite, Messages> {
     protected Composite createView(Composite parent, Messages messages) {
         Composite root = new Composite(parent, SWT.NONE);
         root.setData("org.eclipse.e4.ui.css.id", "org-bmsworkbench-statusline");
-        GridLayout layout = new GridLayout(2, false);
+        GridLayout layout = new GridLayout(3, false);
         layout.marginHeight = 2;
         layout.marginWidth = 6;
         layout.horizontalSpacing = 16;
@@ -54,6 +57,8 @@ public class StatusLineControl extends AbstractPart<Composite, Messages> {
         packLabel = new Label(root, SWT.NONE);
         packLabel.setData("org.bmsworkbench.test.id", "status.packs");
         packLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        recordingLabel = new Label(root, SWT.NONE);
+        recordingLabel.setData("org.bmsworkbench.test.id", "status.recording");
         return root;
     }
 
@@ -65,6 +70,13 @@ public class StatusLineControl extends AbstractPart<Composite, Messages> {
     @Inject
     @Optional
     public void onOverviewChanged(@EventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
+        requestRefresh();
+    }
+
+    @Inject
+    @Optional
+    public void onRecordingState(@EventTopic(BmsTopics.RECORDING_STATE) RecordingStatus status) {
+        recording = status;
         requestRefresh();
     }
 
@@ -89,13 +101,43 @@ public class StatusLineControl extends AbstractPart<Composite, Messages> {
                     + (simulated ? "    " + messages.status_simulated : ""));
             packLabel.setForeground(offline + stale == 0 ? StateColors.ONLINE : StateColors.STALE);
         }
+        showRecording(messages);
         root.setToolTipText(messages.status_tooltip);
         // The texts change width; the trim bar around us must be laid out again, not only this composite.
         root.requestLayout();
     }
 
+    private void showRecording(Messages messages) {
+        RecordingStatus r = recording;
+        if (r == null || r.state() == RecordingStatus.State.OFF) {
+            recordingLabel.setText(messages.status_recordingOff);
+            recordingLabel.setForeground(StateColors.OFFLINE);
+            recordingLabel.setToolTipText(r == null ? "" : r.file());
+            return;
+        }
+        String text;
+        if (r.state() == RecordingStatus.State.FAILED) {
+            text = r.detail();
+        } else {
+            String figures = RecordingFigures.duration(r.duration()) + "   " + RecordingFigures.bytes(r.bytes());
+            text = Messages.format(r.state() == RecordingStatus.State.PAUSED ? messages.status_recordingPaused
+                    : messages.status_recording, figures);
+            if (r.skipped() > 0) {
+                text += "   " + Messages.format(messages.status_recordingSkipped, r.skipped());
+            }
+        }
+        if (r.lowDisk()) {
+            text += "   " + Messages.format(messages.status_lowDisk, RecordingFigures.bytes(r.freeBytes()));
+        }
+        recordingLabel.setText(text.strip());
+        recordingLabel.setToolTipText(r.file());
+        recordingLabel.setForeground(r.state() == RecordingStatus.State.FAILED || r.lowDisk() ? StateColors.OFFLINE
+                : r.state() == RecordingStatus.State.PAUSED || r.skipped() > 0 ? StateColors.STALE
+                        : StateColors.ONLINE);
+    }
+
     /** The text shown, for tests and accessibility. */
     public String text() {
-        return (busLabel.getText() + " " + packLabel.getText()).trim();
+        return (busLabel.getText() + " " + packLabel.getText() + " " + recordingLabel.getText()).trim();
     }
 }

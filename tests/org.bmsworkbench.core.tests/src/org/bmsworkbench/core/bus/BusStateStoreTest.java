@@ -14,6 +14,7 @@ import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;
+import org.bmsworkbench.events.RecordingStatus;
 import org.junit.jupiter.api.Test;
 
 class BusStateStoreTest {
@@ -174,5 +175,28 @@ class BusStateStoreTest {
     void rejectsNonsenseSettings() {
         assertThrows(IllegalArgumentException.class, () -> new BusStateStore(Duration.ZERO, 10));
         assertThrows(IllegalArgumentException.class, () -> new BusStateStore(Duration.ofSeconds(1), 0));
+    }
+
+    private static RecordingStatus recording(RecordingStatus.State state, String file, String detail, int second) {
+        return new RecordingStatus(state, file, T0, 4096, java.util.Map.of(), 0, -1, detail, T0.plusSeconds(second));
+    }
+
+    @Test
+    void theRecordersStartPauseAndFailureAreActivityButItsFiguresAreNot() {
+        BusStateStore store = new BusStateStore();
+        assertTrue(store.apply(recording(RecordingStatus.State.RECORDING, "/r/a.sqlite", "", 0)));
+        assertFalse(store.apply(recording(RecordingStatus.State.RECORDING, "/r/a.sqlite", "", 1)),
+                "a status that only moved its figures is not a change");
+        assertTrue(store.apply(recording(RecordingStatus.State.FAILED, "/r/a.sqlite",
+                "Recording stopped: the disk is full", 2)));
+        assertTrue(store.apply(recording(RecordingStatus.State.RECORDING, "/r/b.sqlite", "", 3)));
+        List<ActivityEntry> activity = store.activity();
+        assertEquals(3, activity.size());
+        ActivityEntry failed = activity.get(1);
+        assertEquals(BusStateStore.RECORDER, failed.busId());
+        assertEquals("RECORDING", failed.from());
+        assertEquals("FAILED", failed.to());
+        assertEquals("Recording stopped: the disk is full", failed.detail());
+        assertEquals("/r/b.sqlite", activity.get(2).detail());
     }
 }

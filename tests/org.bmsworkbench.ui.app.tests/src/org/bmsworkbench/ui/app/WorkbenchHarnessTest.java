@@ -29,6 +29,7 @@ import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.EventProperties;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;
+import org.bmsworkbench.events.RecordingStatus;
 import org.bmsworkbench.ui.app.handlers.AboutHandler;
 import org.bmsworkbench.ui.app.handlers.ViewsMenu;
 import org.bmsworkbench.ui.bus.BusOverviewPart;
@@ -184,6 +185,16 @@ class WorkbenchHarnessTest {
         assertTrue(status.text().startsWith("Buses open: 1 of 1"), status.text());
         assertTrue(spinUntil(() -> status.view().getSize().y > 0 && status.view().isVisible()),
                 "the status line must take room in the window: " + status.view().getSize());
+
+        post(BmsTopics.RECORDING_STATE, new RecordingStatus(RecordingStatus.State.RECORDING, "/tmp/s.sqlite",
+                now.minusSeconds(3723), 5L << 20, java.util.Map.of(bus + "#1", 10L), 0, 512L << 20, "", now));
+        assertTrue(spinUntil(() -> status.text().contains("Recording 01:02:03   5.0 MB")), status.text());
+        assertTrue(status.text().contains("Only 512 MB free on the recording disk"), status.text());
+        post(BmsTopics.RECORDING_STATE, new RecordingStatus(RecordingStatus.State.FAILED, "/tmp/s.sqlite",
+                now.minusSeconds(3723), 5L << 20, java.util.Map.of(), 0, -1,
+                "Recording stopped: the disk is full (/tmp/s.sqlite); what was recorded stays readable", now));
+        assertTrue(spinUntil(() -> status.text().endsWith("Recording stopped: the disk is full (/tmp/s.sqlite); what was"
+                + " recorded stays readable")), status.text());
 
         MPart overview = parts.findPart(OVERVIEW);
         parts.showPart(overview, EPartService.PartState.ACTIVATE);
