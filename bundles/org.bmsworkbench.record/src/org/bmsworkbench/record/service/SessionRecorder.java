@@ -122,6 +122,16 @@ public final class SessionRecorder implements AutoCloseable {
         return status;
     }
 
+    /** Entries waiting for the writer (producers that can wait, such as benchmarks, hold back above half). */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** The queue's length. */
+    public int capacity() {
+        return queue.remainingCapacity() + queue.size();
+    }
+
     /**
      * Takes one event payload ({@link PackData}, {@link BusStatus}, {@link PackStatus}, {@link FlagChange},
      * {@link CommandProgress}); anything else is ignored. Never blocks.

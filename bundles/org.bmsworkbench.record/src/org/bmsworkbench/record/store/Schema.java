@@ -78,8 +78,10 @@ public final class Schema {
         }
         snapshot.append(", cells INTEGER NOT NULL, temps INTEGER NOT NULL, balancing TEXT NOT NULL,"
                 + " flags TEXT NOT NULL, reported TEXT NOT NULL");
+        // NUMERIC, not REAL: a whole number of millivolts is then kept as a 2-byte integer on every SQLite version
+        // (sqlite-jdbc's 3.54 stores whole REALs in 8 bytes once the table has indexes), a fraction as a REAL
         for (int i = 0; i < PackSnapshot.MAX_CELLS; i++) {
-            snapshot.append(", ").append(cellColumn(i)).append(" REAL");
+            snapshot.append(", ").append(cellColumn(i)).append(" NUMERIC");
         }
         for (int i = 0; i < PackSnapshot.MAX_TEMPERATURES; i++) {
             snapshot.append(", ").append(temperatureColumn(i)).append(" REAL");

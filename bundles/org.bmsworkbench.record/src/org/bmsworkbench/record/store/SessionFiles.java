@@ -38,9 +38,12 @@ public final class SessionFiles {
         }
     }
 
+    /** Page size of new files: a snapshot of 176 cells is about 1 KB, and 4 KB pages would waste a third. */
+    static final int PAGE_SIZE = 16384;
+
+    /** Opens a new, empty file; the caller sets the page size, then WAL mode, before anything else. */
     static Connection openForWriting(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL in WAL mode: every commit survives a crash of the process; only a power loss may undo the last ones
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setOpenMode(SQLiteOpenMode.READWRITE);

@@ -97,6 +97,9 @@ public final class SessionWriter implements AutoCloseable {
         Connection db = SessionFiles.openForWriting(file);
         try {
             try (Statement st = db.createStatement()) {
+                // the page size must be set before WAL mode, which fixes it for good
+                st.execute("PRAGMA page_size = " + SessionFiles.PAGE_SIZE);
+                st.execute("PRAGMA journal_mode = WAL");
                 st.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
                 if (maxPageCount > 0) {
                     st.execute("PRAGMA max_page_count = " + maxPageCount);
