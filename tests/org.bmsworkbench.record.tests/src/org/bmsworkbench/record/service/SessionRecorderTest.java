@@ -176,10 +176,10 @@ class SessionRecorderTest {
 
     @Test
     void aFullDiskStopsRecordingWithOneLineAndKeepsWhatWasRecorded() throws Exception {
-        start(() -> settings(Decimation.EVERY_POLL), 1024, 60);
+        start(() -> settings(Decimation.EVERY_POLL), 1024, 24);
         recorder.accept(data(1, T0));
         RecordingStatus first = await(r -> r.totalRows() == 1);
-        for (int i = 1; i < 2000 && recorder.status().state() != State.FAILED; i++) {
+        for (int i = 1; i < 50_000 && recorder.status().state() != State.FAILED; i++) {
             recorder.accept(data(1, T0.plusSeconds(i)));
             if (i % 100 == 0) {
                 Thread.sleep(20);
