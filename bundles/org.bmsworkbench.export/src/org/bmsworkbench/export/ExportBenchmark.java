@@ -41,6 +41,7 @@ public final class ExportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        org.bmsworkbench.export.cli.ExportMain.quietLog4j();
         if (args.length == 4 && args[0].equals("--child")) {
             child(args[1], Path.of(args[2]), Path.of(args[3]));
             return;

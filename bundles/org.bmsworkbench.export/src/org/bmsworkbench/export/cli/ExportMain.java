@@ -49,7 +49,19 @@ public final class ExportMain {
     }
 
     public static void main(String[] args) {
+        quietLog4j();
         System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * POI logs through log4j-api, which finds no provider on a plain class path and says so on stderr at the first
+     * call; its own simple logger (errors only) keeps the output to the summary line.
+     */
+    public static void quietLog4j() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
     }
 
     /** Wrong options: one line saying what, then the usage, exit status 2. */
@@ -122,9 +134,9 @@ public final class ExportMain {
             ExportResult r = Exporter.export(
                     new ExportRequest(recording, file, format, style, ids, from, to, 0, 0), ExportMonitor.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "bmsw export: wrote %s: %d rows of %d packs (%s) in %.1f s%n", r.files().get(0),
-                    r.rows(), ids.isEmpty() ? packCount(recording) : ids.size(), format.name().toLowerCase(Locale.ROOT),
-                    seconds);
+            int packs = ids.isEmpty() ? packCount(recording) : ids.size();
+            out.printf(Locale.ROOT, "bmsw export: wrote %s: %d rows of %d pack%s (%s) in %.1f s%n", r.files().get(0),
+                    r.rows(), packs, packs == 1 ? "" : "s", format.name().toLowerCase(Locale.ROOT), seconds);
             return 0;
         } catch (UsageException e) {
             err.println("bmsw export: " + e.getMessage());
