@@ -191,8 +191,11 @@ public final class RealtimeDataView extends Composite {
     }
 
     private PackTab selected() {
+        if (folder.isDisposed()) {
+            return null;
+        }
         CTabItem item = folder.getSelection();
-        return item == null ? null : (PackTab) item.getData();
+        return item == null || item.isDisposed() ? null : (PackTab) item.getData();
     }
 
     /** The tab of the pack with this key, or {@code null}. */
@@ -291,6 +294,9 @@ public final class RealtimeDataView extends Composite {
 
     @Override
     public boolean setFocus() {
+        if (isDisposed()) {
+            return false;
+        }
         PackTab t = selected();
         return t != null && !t.natTable.isDisposed() ? t.natTable.setFocus() : super.setFocus();
     }
@@ -317,6 +323,8 @@ public final class RealtimeDataView extends Composite {
         long offset;
         /** Rows the table has: count - offset. */
         int shown;
+        /** The newest row is to be scrolled into sight when the table is first painted. */
+        boolean scrollPending;
 
         PackTab(RecordedPack pack) {
             this.pack = pack;
@@ -358,6 +366,14 @@ public final class RealtimeDataView extends Composite {
             copyItem.addListener(SWT.Selection, e -> natTable.doCommand(
                     new CopyDataToClipboardCommand("\t", System.lineSeparator(), natTable.getConfigRegistry())));
             menu.addListener(SWT.Show, e -> restoreItem.setEnabled(offset > 0));
+            // a table that was hidden or had no size yet shows the newest row once it can
+            natTable.addListener(SWT.Resize, e -> catchUp());
+            natTable.addListener(SWT.Paint, e -> {
+                if (scrollPending) {
+                    scrollPending = false;
+                    catchUp();
+                }
+            });
             natTable.setMenu(menu);
             item = new CTabItem(folder, SWT.NONE);
             item.setText(pack.packName());
@@ -438,8 +454,13 @@ public final class RealtimeDataView extends Composite {
         }
 
         private void scrollToEnd() {
-            if (shown > 0 && natTable.isVisible()) {
+            if (shown <= 0) {
+                return;
+            }
+            if (natTable.isVisible() && natTable.getClientArea().height > 0) {
                 viewport.moveRowPositionIntoViewport(shown - 1);
+            } else {
+                scrollPending = true;
             }
         }
 

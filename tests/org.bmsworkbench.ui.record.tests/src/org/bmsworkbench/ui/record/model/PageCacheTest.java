@@ -53,11 +53,13 @@ class PageCacheTest {
             assertTrue(cache.pagesHeld() <= 3);
             assertTrue(cache.rowsHeld() <= 300);
         }
+        cache.clear();
         cache.row(2, 1, 100_000, rows);
         cache.row(2, 101, 100_000, rows);
-        cache.row(2, 1, 100_000, rows); // page 0 used last
+        cache.row(2, 201, 100_000, rows);
+        cache.row(2, 2, 100_000, rows); // page 0 used last: page 1 is now the least recently used
         long before = cache.reads();
-        cache.row(2, 201, 100_000, rows); // evicts page 1 (least recently used), not page 0
+        cache.row(2, 301, 100_000, rows); // evicts page 1, not page 0
         cache.row(2, 50, 100_000, rows);
         assertEquals(before + 1, cache.reads(), "page 0 stayed");
         cache.row(2, 150, 100_000, rows);
