@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,26 +98,26 @@ public final class ExportBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Export of %,d rows x %d columns, child JVMs with -Xmx%s (%s, %d cores)%n", rows,
                 columns, heap, System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors());
-        String format = "%-22s %12s %10s %10s %14s %12s  %s%n";
-        System.out.printf(Locale.ROOT, format, "writer", "rows written", "seconds", "rows/s", "peak heap MB", "file MB",
-                "outcome");
+        String format = "%-23s %12s %8s %8s %13s %14s %8s  %s%n";
+        System.out.printf(Locale.ROOT, format, "writer", "rows written", "seconds", "rows/s", "peak heap MB",
+                "after GC MB", "file MB", "outcome");
         for (String[] r : table) {
             System.out.printf(Locale.ROOT, format, (Object[]) r);
         }
     }
 
-    /** A child JVM's figures: writer, rows, seconds, rows/s, peak heap, file size, outcome. */
+    /** A child JVM's figures: writer, rows, seconds, rows/s, peak heap, peak heap after GC, file size, outcome. */
     private static String[] runChild(String kind, Path recording, Path out, String heap, int timeoutSeconds,
             long expected) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx" + heap, "-Xms" + heap, "-XX:+UseParallelGC",
+        List<String> cmd = List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
                 "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory", "-cp",
                 System.getProperty("java.class.path"), ExportBenchmark.class.getName(), "--child", kind,
                 recording.toString(), out.toString());
         System.out.println("running " + kind + " ...");
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         long t0 = System.nanoTime();
-        String[] last = { "0", "0", "0" };
+        String[] last = { "0", "0", "0", "0" };
         String[] result = { null };
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
@@ -126,6 +128,7 @@ public final class ExportBenchmark {
                         last[0] = f[1];
                         last[1] = f[2];
                         last[2] = f[3];
+                        last[3] = f[4];
                     } else if (f[0].equals(RESULT)) {
                         result[0] = line;
                     }
@@ -145,17 +148,20 @@ public final class ExportBenchmark {
         long rows;
         double secs;
         long peak;
+        long live;
         if (result[0] != null) {
-            // RESULT kind outcome rows seconds peakBytes
+            // RESULT kind outcome rows seconds peakBytes peakLiveBytes
             String[] f = result[0].split(" ");
             outcome = f[2].equals("ok") ? "complete" : "OutOfMemoryError after " + f[3] + " rows";
             rows = Long.parseLong(f[3]);
             secs = Double.parseDouble(f[4]);
             peak = Long.parseLong(f[5]);
+            live = Long.parseLong(f[6]);
         } else {
             rows = Long.parseLong(last[0]);
             secs = Double.parseDouble(last[1]);
             peak = Long.parseLong(last[2]);
+            live = Long.parseLong(last[3]);
             outcome = (ended ? "died (exit " + p.exitValue() + ")" : "stopped after " + timeoutSeconds + " s")
                     + " after " + rows + " rows";
         }
@@ -165,17 +171,24 @@ public final class ExportBenchmark {
         return new String[] { kind.equals("xssf") ? "XSSFWorkbook (baseline)" : kind.equals("sxssf") ? "SXSSF (Exporter)"
                 : "CSV (Exporter)", String.format(Locale.ROOT, "%,d", rows), String.format(Locale.ROOT, "%.1f", secs),
                 String.format(Locale.ROOT, "%,.0f", secs > 0 ? rows / secs : 0),
-                String.format(Locale.ROOT, "%,d", peak >> 20), rows == expected ? String.valueOf(size >> 20) : "-",
+                String.format(Locale.ROOT, "%,d", peak >> 20), String.format(Locale.ROOT, "%,d", live >> 20),
+                rows == expected ? String.valueOf(size >> 20) : "-",
                 outcome };
     }
 
     /** In the child JVM: one export, its progress on stdout for the parent, then one RESULT line. */
     private static void child(String kind, Path recording, Path out) throws IOException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
         AtomicLong peak = new AtomicLong();
+        AtomicLong peakLive = new AtomicLong();
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                // what the heap held after each pool's last collection: the live set, without garbage not yet collected
+                peakLive.accumulateAndGet(pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum(),
+                        Math::max);
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -193,8 +206,8 @@ public final class ExportBenchmark {
             public void progress(long rowsDone, long rowsTotal) {
                 done.set(rowsDone);
                 if (rowsDone % 20_000 == 0) {
-                    System.out.printf(Locale.ROOT, "%s %d %.2f %d%n", PROGRESS, rowsDone, (System.nanoTime() - t0) / 1e9,
-                            peak.get());
+                    System.out.printf(Locale.ROOT, "%s %d %.2f %d %d%n", PROGRESS, rowsDone,
+                            (System.nanoTime() - t0) / 1e9, peak.get(), peakLive.get());
                 }
             }
 
@@ -218,8 +231,8 @@ public final class ExportBenchmark {
         }
         sampler.interrupt();
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        System.out.printf(Locale.ROOT, "%s %s %s %d %.2f %d%n", RESULT, kind, outcome, done.get(),
-                (System.nanoTime() - t0) / 1e9, peak.get());
+        System.out.printf(Locale.ROOT, "%s %s %s %d %.2f %d %d%n", RESULT, kind, outcome, done.get(),
+                (System.nanoTime() - t0) / 1e9, peak.get(), peakLive.get());
     }
 
     /** {@code rows} snapshots spread over {@code packs} packs at 1 s, values changing as a discharge would. */
