@@ -30,6 +30,7 @@ import org.bmsworkbench.protocol.tool.CommandLine;
 import org.bmsworkbench.record.Decimation;
 import org.bmsworkbench.record.RecordingSettings;
 import org.bmsworkbench.record.service.SessionRecorder;
+import org.bmsworkbench.record.store.SessionFiles;
 
 /**
  * {@code ./bmsw record}: polls one bus without the workbench and records it into a session file, as the
@@ -93,7 +94,7 @@ public final class RecordMain {
         CountDownLatch done = new CountDownLatch(1);
         String[] busFailure = new String[1];
         SessionRecorder recorder = new SessionRecorder(() -> settings,
-                Map.of("application", "BMS Workbench (bmsw record)", "bus", o.settings.transport().spec()),
+                Map.of("application", "BMS Workbench (bmsw record)", "bus", o.spec),
                 status -> {
                     if (status.state() == RecordingStatus.State.FAILED) {
                         done.countDown();
@@ -160,8 +161,10 @@ public final class RecordMain {
                 err.println("bmsw record: " + s.detail());
                 return 1;
             }
-            out.printf(Locale.ROOT, "recorded %d snapshots of %d packs in %s into %s (%d bytes)%s%n", s.totalRows(),
-                    s.rows().size(), s.duration(), s.file(), s.bytes(),
+            long bytes = s.file().isEmpty() ? 0 : SessionFiles.size(Path.of(s.file()));
+            out.printf(Locale.ROOT, "recorded %d snapshots of %d pack%s in %.1f s into %s (%d bytes)%s%n",
+                    s.totalRows(), s.rows().size(), s.rows().size() == 1 ? "" : "s", s.duration().toMillis() / 1000.0,
+                    s.file(), bytes,
                     s.skipped() > 0 ? ", " + s.skipped() + " skipped because the disk fell behind" : "");
             return 0;
         } catch (IllegalArgumentException e) {
@@ -184,6 +187,7 @@ public final class RecordMain {
     /** The parsed command line. */
     static final class Options {
         BusSettings settings;
+        String spec;
         Path folder = Path.of("recordings");
         long seconds;
         Decimation decimation = Decimation.EVERY_POLL;
@@ -195,7 +199,10 @@ public final class RecordMain {
                 String a = args[i];
                 switch (a) {
                     case "-h", "--help" -> o.help = true;
-                    case "--bus" -> o.settings = BusSettings.parse(value(args, ++i, a), links);
+                    case "--bus" -> {
+                        o.spec = value(args, ++i, a);
+                        o.settings = BusSettings.parse(o.spec, links);
+                    }
                     case "--folder" -> o.folder = Path.of(value(args, ++i, a));
                     case "--seconds" -> {
                         String v = value(args, ++i, a);

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.bmsworkbench.core.bus.ActivityEntry;
+import org.bmsworkbench.core.bus.BusStateStore;
 import org.bmsworkbench.ui.common.TextColumns;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -50,7 +51,8 @@ public final class BusActivityView extends Composite {
         TextColumns<ActivityEntry> text = new TextColumns<>(viewer, layout, ActivityEntry.class);
         this.columnLayout = layout;
         columns.add(text.add(WEIGHTS[0], e -> TIME.format(e.time())));
-        columns.add(text.add(WEIGHTS[1], ActivityEntry::busId));
+        columns.add(text.add(WEIGHTS[1], e -> BusStateStore.RECORDER.equals(e.busId()) ? this.messages.recorder
+                : e.busId()));
         columns.add(text.add(WEIGHTS[2], e -> e.isBusEntry() ? "" : Messages.format(this.messages.pack_row, e.address())));
         // the state before the change is named without the new detail: only the new state can be "Retrying"
         columns.add(text.add(WEIGHTS[3], e -> (e.from().isEmpty() ? "" : this.messages.stateName(e.from()) + " \u2192 ")

@@ -34,6 +34,10 @@ public class Messages {
     public String packState_ONLINE;
     public String packState_STALE;
     public String packState_OFFLINE;
+    public String recorder;
+    public String recordingState_OFF;
+    public String recordingState_RECORDING;
+    public String recordingState_PAUSED;
 
     public static String format(String pattern, Object... args) {
         return MessageFormat.format(pattern, args);
@@ -95,6 +99,11 @@ public class Messages {
                 return name(s);
             }
         }
-        return name;
+        return switch (name) {
+            case "OFF" -> recordingState_OFF;
+            case "RECORDING" -> recordingState_RECORDING;
+            case "PAUSED" -> recordingState_PAUSED;
+            default -> name;
+        };
     }
 }

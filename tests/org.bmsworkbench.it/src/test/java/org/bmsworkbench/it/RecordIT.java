@@ -72,7 +72,7 @@ class RecordIT {
         try (Bmsw.Run run = Bmsw.bmsw("record-timed", "record", "--bus", "sim:1,cells=16,temps=4,interval=200",
                 "--folder", folder.toString(), "--seconds", "3")) {
             assertEquals(0, run.waitFor(Duration.ofSeconds(90)), run.text());
-            assertTrue(run.text().contains("snapshots of 1 packs"), run.text());
+            assertTrue(run.text().contains("snapshots of 1 pack in"), run.text());
             Path file = session(folder);
             assertTrue(file != null, "one session file in " + folder);
             assertEquals("16|", sql(file, "SELECT cells, v17 FROM snapshot LIMIT 1"),
