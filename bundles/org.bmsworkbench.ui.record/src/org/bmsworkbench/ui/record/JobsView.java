@@ -55,6 +55,7 @@ public final class JobsView extends Composite {
         });
         more = new Label(this, SWT.NONE);
         setMessages(messages);
+        active = true; // so that the first show hides the empty area
         show(List.of());
     }
 

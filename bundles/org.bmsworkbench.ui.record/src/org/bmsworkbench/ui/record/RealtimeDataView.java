@@ -12,6 +12,7 @@ import org.bmsworkbench.ui.record.model.AutoScroll;
 import org.bmsworkbench.ui.record.model.RecordColumns;
 import org.bmsworkbench.ui.record.model.SessionPages;
 import org.eclipse.nebula.widgets.nattable.NatTable;
+import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
 import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfiguration;
 import org.eclipse.nebula.widgets.nattable.coordinate.Range;
 import org.eclipse.nebula.widgets.nattable.copy.command.CopyDataToClipboardCommand;
@@ -28,6 +29,10 @@ import org.eclipse.nebula.widgets.nattable.layer.event.ColumnStructuralRefreshEv
 import org.eclipse.nebula.widgets.nattable.layer.event.RowInsertEvent;
 import org.eclipse.nebula.widgets.nattable.layer.event.RowStructuralRefreshEvent;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
+import org.eclipse.nebula.widgets.nattable.style.CellStyleAttributes;
+import org.eclipse.nebula.widgets.nattable.style.DisplayMode;
+import org.eclipse.nebula.widgets.nattable.style.HorizontalAlignmentEnum;
+import org.eclipse.nebula.widgets.nattable.style.Style;
 import org.eclipse.nebula.widgets.nattable.viewport.ViewportLayer;
 import org.eclipse.nebula.widgets.nattable.viewport.event.ScrollEvent;
 import org.eclipse.swt.SWT;
@@ -68,6 +73,9 @@ public final class RealtimeDataView extends Composite {
      */
     public record Content(String title, String empty, List<RecordedPack> packs, long[] counts) {
     }
+
+    /** Config label of the cells that hold numbers (right-aligned). */
+    public static final String LABEL_NUMBER = "bmsw.record.number";
 
     private static final int PADDING = 16;
     private static final int MIN_WIDTH = 56;
@@ -188,6 +196,11 @@ public final class RealtimeDataView extends Composite {
             label.setText(text);
             layout();
         }
+    }
+
+    private static boolean numeric(RecordColumns.Kind kind) {
+        return kind == RecordColumns.Kind.QUANTITY || kind == RecordColumns.Kind.TEMPERATURE
+                || kind == RecordColumns.Kind.CELL;
     }
 
     private PackTab selected() {
@@ -341,6 +354,15 @@ public final class RealtimeDataView extends Composite {
             natTable = new NatTable(folder, grid, false);
             natTable.addConfiguration(new DefaultNatTableStyleConfiguration());
             natTable.configure();
+            bodyData.setConfigLabelAccumulator((labels, column, row) -> {
+                if (column < columns.size() && numeric(columns.get(column).kind())) {
+                    labels.addLabel(LABEL_NUMBER);
+                }
+            });
+            Style numbers = new Style();
+            numbers.setAttributeValue(CellStyleAttributes.HORIZONTAL_ALIGNMENT, HorizontalAlignmentEnum.RIGHT);
+            natTable.getConfigRegistry().registerConfigAttribute(CellConfigAttributes.CELL_STYLE, numbers,
+                    DisplayMode.NORMAL, LABEL_NUMBER);
             viewport.addLayerListener(event -> {
                 if (event instanceof ScrollEvent) {
                     follow.viewportMoved(lastVisibleRow(), shown);

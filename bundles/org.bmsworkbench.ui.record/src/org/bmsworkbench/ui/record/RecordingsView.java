@@ -76,14 +76,14 @@ public final class RecordingsView extends Composite {
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         TextColumns<SessionList.Line> text = new TextColumns<>(viewer, tableLayout, SessionList.Line.class);
-        columns[0] = text.add(14, SessionList.Line::start, l -> l.current() ? StateColors.ONLINE : null);
-        columns[1] = text.add(14, l -> l.current() ? this.messages.recordings_current : l.end(),
+        columns[0] = text.add(17, SessionList.Line::start, l -> l.current() ? StateColors.ONLINE : null);
+        columns[1] = text.add(17, l -> l.current() ? this.messages.recordings_current : l.end(),
                 l -> l.current() ? StateColors.ONLINE : null);
-        columns[2] = text.add(18, SessionList.Line::buses);
+        columns[2] = text.add(14, SessionList.Line::buses);
         columns[3] = text.add(6, SessionList.Line::packs);
-        columns[4] = text.add(9, SessionList.Line::rows);
+        columns[4] = text.add(8, SessionList.Line::rows);
         columns[5] = text.add(8, SessionList.Line::size);
-        columns[6] = text.add(26, l -> l.summary().file().getFileName().toString());
+        columns[6] = text.add(24, l -> l.summary().file().getFileName().toString());
         columns[3].getColumn().setAlignment(SWT.RIGHT);
         columns[4].getColumn().setAlignment(SWT.RIGHT);
         columns[5].getColumn().setAlignment(SWT.RIGHT);
