@@ -135,7 +135,8 @@ public class RealtimeDataPart extends AbstractPart<RealtimeDataView, Messages> {
             RecordedPack p = packs.get(i);
             counts[i] = Math.max(p.rows(), status.rows(p.busId(), p.address()));
         }
-        String busLabel = packs.isEmpty() ? (busId == null ? "" : busId) : packs.get(0).busLabel();
+        String busLabel = packs.isEmpty() || packs.get(0).busLabel().isBlank() ? (busId == null ? "" : busId)
+                : packs.get(0).busLabel();
         String title = Messages.format(m.data_summary, busLabel, file.getFileName(), m.state(status));
         String empty = !openError.isEmpty() ? Messages.format(m.data_readFailed, openError)
                 : busId == null ? m.data_noBus : Messages.format(m.data_noPacks, busLabel);

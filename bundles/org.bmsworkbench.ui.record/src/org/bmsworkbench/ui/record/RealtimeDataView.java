@@ -147,7 +147,8 @@ public final class RealtimeDataView extends Composite {
     }
 
     private void rebuildTabs(List<RecordedPack> packs) {
-        long selectedId = selected() == null ? -1 : selected().pack.id();
+        // by address: another session file numbers its packs anew
+        int selectedAddress = selected() == null ? -1 : selected().pack.address();
         Map<Long, PackTab> old = new LinkedHashMap<>(tabs);
         tabs.clear();
         for (PackTab t : old.values()) {
@@ -157,7 +158,7 @@ public final class RealtimeDataView extends Composite {
         for (RecordedPack p : packs) {
             PackTab t = new PackTab(p);
             tabs.put(p.id(), t);
-            if (select == null || p.id() == selectedId) {
+            if (select == null || p.address() == selectedAddress) {
                 select = t;
             }
         }
