@@ -51,7 +51,7 @@ public final class ExportBenchmark {
         long rows = 1_000_000;
         int packs = 8;
         String heap = "1g";
-        int timeoutSeconds = 240;
+        int timeoutSeconds = 900;
         Path folder = Path.of(System.getProperty("java.io.tmpdir"), "bmsw-export-benchmark");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -64,7 +64,7 @@ public final class ExportBenchmark {
             case "--folder" -> folder = Path.of(v);
             case "--help", "-h" -> {
                 System.out.println("Usage: bmsw export-benchmark [--rows 1000000] [--packs 8] [--heap 1g]"
-                        + " [--timeout 240 (s per child)] [--folder DIR]");
+                        + " [--timeout 900 (s per child)] [--folder DIR]");
                 return;
             }
             default -> {
