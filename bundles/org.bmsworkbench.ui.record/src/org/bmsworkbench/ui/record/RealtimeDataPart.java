@@ -97,15 +97,23 @@ public class RealtimeDataPart extends AbstractPart<RealtimeDataView, Messages> {
                 sessionPacks = List.of();
                 packsStale = true;
             }
-            openError = "";
+            if (file != null) {
+                openError = "";
+            }
         } catch (SQLException e) {
-            ILog.of(RealtimeDataPart.class).warn("cannot read the session file " + file, e);
-            openError = e.getMessage();
+            if (!String.valueOf(e.getMessage()).equals(openError)) {
+                // once per problem, not at every status while it lasts
+                ILog.of(RealtimeDataPart.class).warn("cannot read the session file " + file, e);
+            }
+            openError = String.valueOf(e.getMessage());
             sessionPacks = List.of();
         }
         if (file == null) {
             view.show(new RealtimeDataView.Content(m.data_title, m.data_noSession, List.of(), new long[0]));
             return;
+        }
+        if (sessionPacks.isEmpty()) {
+            packsStale = true; // nothing read yet, or the last read failed
         }
         if (busId != null && !packsStale) {
             for (String key : status.rows().keySet()) {
