@@ -17,6 +17,9 @@ import org.eclipse.nebula.widgets.nattable.config.DefaultNatTableStyleConfigurat
 import org.eclipse.nebula.widgets.nattable.coordinate.Range;
 import org.eclipse.nebula.widgets.nattable.copy.command.CopyDataToClipboardCommand;
 import org.eclipse.nebula.widgets.nattable.data.IDataProvider;
+import org.eclipse.nebula.widgets.nattable.freeze.CompositeFreezeLayer;
+import org.eclipse.nebula.widgets.nattable.freeze.FreezeLayer;
+import org.eclipse.nebula.widgets.nattable.freeze.command.FreezeColumnCommand;
 import org.eclipse.nebula.widgets.nattable.grid.layer.ColumnHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.grid.layer.CornerLayer;
 import org.eclipse.nebula.widgets.nattable.grid.layer.DefaultColumnHeaderDataLayer;
@@ -76,6 +79,9 @@ public final class RealtimeDataView extends Composite {
 
     /** Config label of the cells that hold numbers (right-aligned). */
     public static final String LABEL_NUMBER = "bmsw.record.number";
+
+    /** Columns that do not scroll sideways: PackNo and Time. */
+    private static final int FROZEN_COLUMNS = 2;
 
     private static final int PADDING = 16;
     private static final int MIN_WIDTH = 56;
@@ -346,15 +352,18 @@ public final class RealtimeDataView extends Composite {
             bodyData = new DataLayer(new Body());
             selection = new SelectionLayer(bodyData);
             viewport = new ViewportLayer(selection);
+            // PackNo and Time stay in place while the values scroll sideways
+            CompositeFreezeLayer frozen = new CompositeFreezeLayer(new FreezeLayer(selection), viewport, selection);
             headerData = new DefaultColumnHeaderDataLayer(new Headers());
-            ILayer header = new ColumnHeaderLayer(headerData, viewport, selection);
+            ILayer header = new ColumnHeaderLayer(headerData, frozen, selection);
             rowHeaderData = new DefaultRowHeaderDataLayer(new RowNumbers());
-            ILayer rowHeader = new RowHeaderLayer(rowHeaderData, viewport, selection);
+            ILayer rowHeader = new RowHeaderLayer(rowHeaderData, frozen, selection);
             ILayer corner = new CornerLayer(new DataLayer(new Corner()), rowHeader, header);
-            GridLayer grid = new GridLayer(viewport, header, rowHeader, corner);
+            GridLayer grid = new GridLayer(frozen, header, rowHeader, corner);
             natTable = new NatTable(folder, grid, false);
             natTable.addConfiguration(new DefaultNatTableStyleConfiguration());
             natTable.configure();
+            frozen.doCommand(new FreezeColumnCommand(frozen, FROZEN_COLUMNS - 1));
             bodyData.setConfigLabelAccumulator((labels, column, row) -> {
                 if (column < columns.size() && numeric(columns.get(column).kind())) {
                     labels.addLabel(LABEL_NUMBER);
