@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.CommandProgress;
 import org.bmsworkbench.events.FlagChange;
@@ -69,6 +70,7 @@ public final class SessionRecorder implements AutoCloseable {
 
     private final Map<String, Long> lastKept = new ConcurrentHashMap<>();
     private final Map<String, PackLinkState> linkStates = new ConcurrentHashMap<>();
+    private final Map<String, BusStatus> buses = new ConcurrentHashMap<>();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong pausedSkipped = new AtomicLong();
     private final AtomicBoolean newSessionRequested = new AtomicBoolean();
@@ -153,7 +155,14 @@ public final class SessionRecorder implements AutoCloseable {
                 return;
             }
             offerEvent(progress);
-        } else if (payload instanceof BusStatus || payload instanceof FlagChange) {
+        } else if (payload instanceof BusStatus bus) {
+            if (bus.state() == BusState.CLOSED) {
+                buses.remove(bus.busId());
+            } else {
+                buses.put(bus.busId(), bus);
+            }
+            offerEvent(bus);
+        } else if (payload instanceof FlagChange) {
             offerEvent(payload);
         }
     }
@@ -347,6 +356,9 @@ public final class SessionRecorder implements AutoCloseable {
         facts.put("started", now.toString());
         facts.put("decimation", s.decimation().name());
         writer = SessionWriter.create(file, facts, maxPageCount);
+        for (BusStatus bus : buses.values()) {
+            writer.knownBus(bus);
+        }
         started = now;
         lastCommit = now;
         lastRetention = Instant.EPOCH;

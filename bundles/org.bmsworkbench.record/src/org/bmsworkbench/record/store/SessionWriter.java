@@ -150,6 +150,15 @@ public final class SessionWriter implements AutoCloseable {
         pending = true;
     }
 
+    /**
+     * Names a bus that was open before this file began (a new session), without a state change: its rows are
+     * then labelled as in the workbench.
+     */
+    public void knownBus(BusStatus status) throws SQLException {
+        busKey(status.busId(), status.label(), status.protocol(), status.isSimulated(), status.time());
+        pending = true;
+    }
+
     /** Records one snapshot of a pack; returns its sequence number in the pack (1 for the first). */
     public long snapshot(String busId, PackSnapshot s) throws SQLException {
         PackRow pack = pack(busId, s.address(), s.time());

@@ -277,4 +277,20 @@ class SessionRecorderTest {
                 T0.plusSeconds(4 * 3600 + 60));
         assertEquals(List.of(files[0], files[3]), aged);
     }
+
+    @Test
+    void aNewSessionKnowsTheBusesThatAreAlreadyOpen() throws Exception {
+        start(() -> settings(Decimation.EVERY_POLL), 1024, 0);
+        recorder.accept(bus(BusState.OPEN));
+        recorder.accept(data(1, T0));
+        RecordingStatus first = await(r -> r.totalRows() == 1);
+        recorder.newSession();
+        Thread.sleep(1100);
+        recorder.accept(data(1, T0.plusSeconds(1)));
+        RecordingStatus second = await(r -> r.totalRows() == 1 && !r.file().equals(first.file()));
+        try (SessionReader r = SessionReader.open(Path.of(second.file()))) {
+            assertEquals("Simulated bus", r.packs().get(0).busLabel());
+            assertEquals(List.of("Simulated bus"), r.summary().buses());
+        }
+    }
 }
