@@ -120,7 +120,7 @@ class WorkbenchHarnessTest {
         for (MMenuElement e : window.getMainMenu().getChildren()) {
             menus.add(e.getLocalizedLabel());
         }
-        assertEquals(List.of("File", "View", "Connection", "Tools", "Help"), menus);
+        assertEquals(List.of("File", "View", "Connection", "Recording", "Tools", "Help"), menus);
     }
 
     @Test
