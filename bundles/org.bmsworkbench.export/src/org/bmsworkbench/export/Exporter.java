@@ -85,7 +85,7 @@ public final class Exporter {
             for (RecordedPack p : chosen) {
                 total += expected(reader, p, request);
             }
-            Path tmp = Files.createTempFile(folder, "." + out.getFileName() + ".", ".part");
+            Path tmp = partFile(out);
             try {
                 Progress progress = new Progress(m, total);
                 m.progress(0, total);
@@ -109,6 +109,25 @@ public final class Exporter {
             }
         } catch (SQLException e) {
             throw new IOException("cannot read the recording " + request.recording() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new empty file beside {@code out} for the export to be written to. Not {@code Files.createTempFile}: its
+     * owner-only permissions would stay with the renamed file, which people expect to be like any file they save.
+     */
+    private static Path partFile(Path out) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path tmp = out.resolveSibling("." + out.getFileName() + "."
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another export picked the same random name: draw again, a few times at most
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -124,6 +124,9 @@ class ExporterTest {
             assertEquals("Alarms", s2.getRow(0).getCell(18).getStringCellValue());
         }
         assertEquals(List.of("out.xlsx", "s.sqlite"), files().stream().filter(f -> !f.startsWith("s.sqlite-")).toList());
+        Path saved = Files.createFile(dir.resolve("saved-by-hand"));
+        assertEquals(Files.getPosixFilePermissions(saved), Files.getPosixFilePermissions(out),
+                "the export's permissions are those of any new file, not a temporary file's owner-only ones");
     }
 
     @Test
