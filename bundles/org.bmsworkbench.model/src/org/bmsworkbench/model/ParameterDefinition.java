@@ -14,15 +14,31 @@ import java.util.Objects;
  * @param maximum    largest value the device accepts
  * @param resolution smallest step the wire can carry (values are rounded to it)
  * @param choices    names of the values 0..n-1 for a choice or switch, empty for a number
+ * @param section    the group of the page the row belongs to, as the map or variant file names it (see
+ *                   {@link #SECTIONS}); {@link #DEFAULT_SECTION} when the file names none
+ * @param labelZh    Chinese label from the map or variant file, empty when it has none (show {@link #label()})
  */
 public record ParameterDefinition(String key, String label, String unit, double minimum, double maximum,
-        double resolution, List<String> choices) {
+        double resolution, List<String> choices, String section, String labelZh) {
+
+    /** The section of a row whose file names none. */
+    public static final String DEFAULT_SECTION = "other";
+
+    /**
+     * The sections of a parameter page, in page order: general settings, voltages, currents, temperatures,
+     * SOC, timing, function control, alarm control, protection control, other control. A row of another
+     * section is shown after these.
+     */
+    public static final List<String> SECTIONS = List.of("general", "voltage", "current", "temperature", "soc",
+            "timing", "function", "alarm", "protection", "other");
 
     public ParameterDefinition {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(unit, "unit");
         choices = List.copyOf(choices);
+        section = section == null || section.isBlank() ? DEFAULT_SECTION : section;
+        labelZh = labelZh == null ? "" : labelZh;
         if (!(minimum <= maximum)) {
             throw new IllegalArgumentException(key + ": minimum " + minimum + " is above maximum " + maximum);
         }
@@ -32,6 +48,22 @@ public record ParameterDefinition(String key, String label, String unit, double 
         if (!choices.isEmpty() && (minimum != 0 || maximum != choices.size() - 1)) {
             throw new IllegalArgumentException(key + ": a choice runs from 0 to " + (choices.size() - 1));
         }
+    }
+
+    /** A row without section or Chinese label (the {@link #DEFAULT_SECTION}, the English label everywhere). */
+    public ParameterDefinition(String key, String label, String unit, double minimum, double maximum,
+            double resolution, List<String> choices) {
+        this(key, label, unit, minimum, maximum, resolution, choices, DEFAULT_SECTION, "");
+    }
+
+    /** This row in {@code section} with the Chinese label {@code labelZh} (empty: none). */
+    public ParameterDefinition withPresentation(String section, String labelZh) {
+        return new ParameterDefinition(key, label, unit, minimum, maximum, resolution, choices, section, labelZh);
+    }
+
+    /** The label for a language tag ({@code zh} gives the Chinese label when there is one), else the English one. */
+    public String label(String language) {
+        return language != null && language.startsWith("zh") && !labelZh.isEmpty() ? labelZh : label;
     }
 
     public static ParameterDefinition number(String key, String label, String unit, double minimum,

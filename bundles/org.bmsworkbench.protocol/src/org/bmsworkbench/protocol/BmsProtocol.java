@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bmsworkbench.model.ParameterDefinition;
+import org.bmsworkbench.model.ParameterRelation;
 import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.protocol.device.DeviceCodec;
 
@@ -44,6 +45,14 @@ public interface BmsProtocol {
 
     /** The parameter page this protocol can read and write, empty when it has none. */
     List<ParameterDefinition> parameterDefinitions();
+
+    /**
+     * The rules between rows of the parameter page (e.g. a recovery below its high threshold), as the map or
+     * variant file declares them; the device refuses a page that breaks one. Empty when the protocol declares none.
+     */
+    default List<ParameterRelation> parameterRelations() {
+        return List.of();
+    }
 
     /** A frame writing every known value of {@code parameters}; values were range-checked by the set. */
     List<Request> writeParameters(int address, ParameterSet parameters) throws ProtocolException;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bmsworkbench.model.ParameterDefinition;
+import org.bmsworkbench.model.ParameterRelation;
 
 /**
  * A board's parameter page: the factory set for a chemistry and cell count, the names other protocols give
@@ -14,40 +15,57 @@ import org.bmsworkbench.model.ParameterDefinition;
  */
 final class BoardParameters {
 
-    /** A threshold and its recovery: for a high condition the recovery must be below the threshold. */
-    record Relation(String threshold, String recovery, boolean high) {
-    }
-
-    static final List<Relation> RELATIONS = List.of(
-            new Relation("cellHighVoltageAlarm", "cellHighVoltageAlarmRecovery", true),
-            new Relation("cellOverVoltageProtection", "cellOverVoltageProtectionRecovery", true),
-            new Relation("voltageDifferenceAlarm", "voltageDifferenceAlarmRecovery", true),
-            new Relation("packHighVoltageAlarm", "packHighVoltageAlarmRecovery", true),
-            new Relation("packOverVoltageProtection", "packOverVoltageProtectionRecovery", true),
-            new Relation("chargeCurrentAlarm", "chargeCurrentAlarmRecovery", true),
-            new Relation("dischargeCurrentAlarm", "dischargeCurrentAlarmRecovery", true),
-            new Relation("cellHighTemperatureAlarm", "cellHighTemperatureAlarmRecovery", true),
-            new Relation("chargeHighTemperatureAlarm", "chargeHighTemperatureAlarmRecovery", true),
-            new Relation("chargeHighTemperatureProtection", "chargeHighTemperatureProtectionRecovery", true),
-            new Relation("dischargeHighTemperatureAlarm", "dischargeHighTemperatureAlarmRecovery", true),
-            new Relation("dischargeHighTemperatureProtection", "dischargeHighTemperatureProtectionRecovery", true),
-            new Relation("environmentHighTemperatureAlarm", "environmentHighTemperatureAlarmRecovery", true),
-            new Relation("environmentHighTemperatureProtection", "environmentHighTemperatureProtectionRecovery", true),
-            new Relation("mosfetHighTemperatureAlarm", "mosfetHighTemperatureAlarmRecovery", true),
-            new Relation("mosfetHighTemperatureProtection", "mosfetHighTemperatureProtectionRecovery", true),
-            new Relation("cellLowVoltageAlarm", "cellLowVoltageAlarmRecovery", false),
-            new Relation("cellUnderVoltageProtection", "cellUnderVoltageProtectionRecovery", false),
-            new Relation("packLowVoltageAlarm", "packLowVoltageAlarmRecovery", false),
-            new Relation("packUnderVoltageProtection", "packUnderVoltageProtectionRecovery", false),
-            new Relation("cellLowTemperatureAlarm", "cellLowTemperatureAlarmRecovery", false),
-            new Relation("chargeLowTemperatureAlarm", "chargeLowTemperatureAlarmRecovery", false),
-            new Relation("chargeLowTemperatureProtection", "chargeLowTemperatureProtectionRecovery", false),
-            new Relation("dischargeLowTemperatureAlarm", "dischargeLowTemperatureAlarmRecovery", false),
-            new Relation("dischargeLowTemperatureProtection", "dischargeLowTemperatureProtectionRecovery", false),
-            new Relation("environmentLowTemperatureAlarm", "environmentLowTemperatureAlarmRecovery", false),
-            new Relation("environmentLowTemperatureProtection", "environmentLowTemperatureProtectionRecovery", false),
-            new Relation("mosfetLowTemperatureAlarm", "mosfetLowTemperatureAlarmRecovery", false),
-            new Relation("mosfetLowTemperatureProtection", "mosfetLowTemperatureProtectionRecovery", false));
+    /**
+     * The rules the board checks before it stores a page: the same rules as the native map's {@code relation}
+     * lines (a test compares the two), kept here because the board serves every protocol, not only that map.
+     */
+    static final List<ParameterRelation> RELATIONS = List.of(
+            ParameterRelation.below("cellHighVoltageAlarmRecovery", "cellHighVoltageAlarm"),
+            ParameterRelation.below("cellOverVoltageProtectionRecovery", "cellOverVoltageProtection"),
+            ParameterRelation.below("voltageDifferenceAlarmRecovery", "voltageDifferenceAlarm"),
+            ParameterRelation.below("packHighVoltageAlarmRecovery", "packHighVoltageAlarm"),
+            ParameterRelation.below("packOverVoltageProtectionRecovery", "packOverVoltageProtection"),
+            ParameterRelation.below("chargeCurrentAlarmRecovery", "chargeCurrentAlarm"),
+            ParameterRelation.below("dischargeCurrentAlarmRecovery", "dischargeCurrentAlarm"),
+            ParameterRelation.below("cellHighTemperatureAlarmRecovery", "cellHighTemperatureAlarm"),
+            ParameterRelation.below("chargeHighTemperatureAlarmRecovery", "chargeHighTemperatureAlarm"),
+            ParameterRelation.below("chargeHighTemperatureProtectionRecovery", "chargeHighTemperatureProtection"),
+            ParameterRelation.below("dischargeHighTemperatureAlarmRecovery", "dischargeHighTemperatureAlarm"),
+            ParameterRelation.below("dischargeHighTemperatureProtectionRecovery", "dischargeHighTemperatureProtection"),
+            ParameterRelation.below("environmentHighTemperatureAlarmRecovery", "environmentHighTemperatureAlarm"),
+            ParameterRelation.below("environmentHighTemperatureProtectionRecovery", "environmentHighTemperatureProtection"),
+            ParameterRelation.below("mosfetHighTemperatureAlarmRecovery", "mosfetHighTemperatureAlarm"),
+            ParameterRelation.below("mosfetHighTemperatureProtectionRecovery", "mosfetHighTemperatureProtection"),
+            ParameterRelation.below("cellLowVoltageAlarm", "cellLowVoltageAlarmRecovery"),
+            ParameterRelation.below("cellUnderVoltageProtection", "cellUnderVoltageProtectionRecovery"),
+            ParameterRelation.below("packLowVoltageAlarm", "packLowVoltageAlarmRecovery"),
+            ParameterRelation.below("packUnderVoltageProtection", "packUnderVoltageProtectionRecovery"),
+            ParameterRelation.below("cellLowTemperatureAlarm", "cellLowTemperatureAlarmRecovery"),
+            ParameterRelation.below("chargeLowTemperatureAlarm", "chargeLowTemperatureAlarmRecovery"),
+            ParameterRelation.below("chargeLowTemperatureProtection", "chargeLowTemperatureProtectionRecovery"),
+            ParameterRelation.below("dischargeLowTemperatureAlarm", "dischargeLowTemperatureAlarmRecovery"),
+            ParameterRelation.below("dischargeLowTemperatureProtection", "dischargeLowTemperatureProtectionRecovery"),
+            ParameterRelation.below("environmentLowTemperatureAlarm", "environmentLowTemperatureAlarmRecovery"),
+            ParameterRelation.below("environmentLowTemperatureProtection", "environmentLowTemperatureProtectionRecovery"),
+            ParameterRelation.below("mosfetLowTemperatureAlarm", "mosfetLowTemperatureAlarmRecovery"),
+            ParameterRelation.below("mosfetLowTemperatureProtection", "mosfetLowTemperatureProtectionRecovery"),
+            // an alarm comes before its protection (equal is allowed)
+            new ParameterRelation("cellHighVoltageAlarm", "cellOverVoltageProtection", false),
+            new ParameterRelation("packHighVoltageAlarm", "packOverVoltageProtection", false),
+            new ParameterRelation("cellUnderVoltageProtection", "cellLowVoltageAlarm", false),
+            new ParameterRelation("packUnderVoltageProtection", "packLowVoltageAlarm", false),
+            new ParameterRelation("chargeHighTemperatureAlarm", "chargeHighTemperatureProtection", false),
+            new ParameterRelation("dischargeHighTemperatureAlarm", "dischargeHighTemperatureProtection", false),
+            new ParameterRelation("environmentHighTemperatureAlarm", "environmentHighTemperatureProtection", false),
+            new ParameterRelation("mosfetHighTemperatureAlarm", "mosfetHighTemperatureProtection", false),
+            new ParameterRelation("chargeLowTemperatureProtection", "chargeLowTemperatureAlarm", false),
+            new ParameterRelation("dischargeLowTemperatureProtection", "dischargeLowTemperatureAlarm", false),
+            new ParameterRelation("environmentLowTemperatureProtection", "environmentLowTemperatureAlarm", false),
+            new ParameterRelation("mosfetLowTemperatureProtection", "mosfetLowTemperatureAlarm", false),
+            new ParameterRelation("socLowProtection", "socLowAlarm", false),
+            ParameterRelation.below("dischargeOverCurrent1Protection", "dischargeOverCurrent2Protection"),
+            ParameterRelation.below("heatingStartTemperature", "heatingStopTemperature"),
+            ParameterRelation.below("radiatingStopTemperature", "radiatingStartTemperature"));
 
     /** Another protocol's name for a setting: value = sign × native value. */
     record Alias(String nativeKey, double sign) {
@@ -219,28 +237,13 @@ final class BoardParameters {
                 return e.getKey() + " is not a number";
             }
         }
-        for (Relation r : RELATIONS) {
-            Double t = page.get(r.threshold());
-            Double v = page.get(r.recovery());
-            if (t != null && v != null && (r.high() ? v >= t : v <= t)) {
-                return r.recovery() + " " + v + (r.high() ? " must be below " : " must be above ") + r.threshold()
-                        + " " + t;
+        for (ParameterRelation r : RELATIONS) {
+            Double lower = page.get(r.lower());
+            Double higher = page.get(r.higher());
+            if (lower != null && higher != null && !r.holds(lower, higher)) {
+                return r.lower() + " " + lower + (r.strict() ? " must be below " : " must not be above ")
+                        + r.higher() + " " + higher;
             }
-        }
-        Double ocp1 = page.get("dischargeOverCurrent1Protection");
-        Double ocp2 = page.get("dischargeOverCurrent2Protection");
-        if (ocp1 != null && ocp2 != null && ocp2 <= ocp1) {
-            return "dischargeOverCurrent2Protection " + ocp2 + " must be above dischargeOverCurrent1Protection " + ocp1;
-        }
-        Double hs = page.get("heatingStartTemperature");
-        Double hp = page.get("heatingStopTemperature");
-        if (hs != null && hp != null && hp <= hs) {
-            return "heatingStopTemperature must be above heatingStartTemperature";
-        }
-        Double rs = page.get("radiatingStartTemperature");
-        Double rp = page.get("radiatingStopTemperature");
-        if (rs != null && rp != null && rp >= rs) {
-            return "radiatingStopTemperature must be below radiatingStartTemperature";
         }
         return null;
     }

@@ -40,6 +40,11 @@ public final class SimPack implements Board {
 
     // --- simulation controls (not part of any protocol) ----------------------------------------------------
 
+    /** The rules between parameter rows every simulated board checks before it stores a page. */
+    public static List<org.bmsworkbench.model.ParameterRelation> parameterRelations() {
+        return BoardParameters.RELATIONS;
+    }
+
     public PackSpec spec() {
         return model.spec;
     }

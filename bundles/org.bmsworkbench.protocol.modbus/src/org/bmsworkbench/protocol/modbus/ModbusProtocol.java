@@ -125,6 +125,11 @@ public class ModbusProtocol implements BmsProtocol {
         return map.parameters;
     }
 
+    @Override
+    public List<org.bmsworkbench.model.ParameterRelation> parameterRelations() {
+        return map.relations;
+    }
+
     /** The board side of the same map; a new codec each call, since it keeps per-address state of its bus. */
     @Override
     public Optional<DeviceCodec> deviceCodec() {

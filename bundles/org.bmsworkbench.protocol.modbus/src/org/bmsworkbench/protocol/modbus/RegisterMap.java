@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.ParameterDefinition;
+import org.bmsworkbench.model.ParameterRelation;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ControlAction;
@@ -126,6 +127,8 @@ final class RegisterMap {
     final Map<String, Block> blocks;
     final Map<Command, List<Block>> commands;
     final List<ParameterDefinition> parameters;
+    /** Rules between parameter rows (map lines {@code relation}). */
+    final List<ParameterRelation> relations;
     /** The board's "last command result" codes and what they mean for people (map lines {@code result}). */
     final Map<Integer, String> results;
 
@@ -139,6 +142,7 @@ final class RegisterMap {
         this.blocks = Collections.unmodifiableMap(p.blocks);
         this.commands = Collections.unmodifiableMap(p.commands);
         this.parameters = List.copyOf(p.parameters);
+        this.relations = List.copyOf(p.relations);
         this.results = Map.copyOf(p.results);
     }
 
@@ -191,6 +195,9 @@ final class RegisterMap {
         final Map<String, Block> blocks = new LinkedHashMap<>();
         final Map<Command, List<Block>> commands = new EnumMap<>(Command.class);
         final List<ParameterDefinition> parameters = new ArrayList<>();
+        final List<ParameterRelation> relations = new ArrayList<>();
+        /** Relation lines as written (lower, operator, higher) with their line numbers, checked at the end. */
+        private final List<String[]> relationLines = new ArrayList<>();
         final Map<Integer, String> results = new HashMap<>();
         private final Map<Command, List<String>> commandBlocks = new EnumMap<>(Command.class);
         private Block block;
@@ -215,7 +222,8 @@ final class RegisterMap {
             Map<String, String> options = new HashMap<>();
             for (String token : t) {
                 int eq = token.indexOf('=');
-                if (eq > 0 && !token.startsWith("\u0000")) {
+                // an option's name is a word, so the operators <= and >= of a relation stay positional
+                if (eq > 0 && !token.startsWith("\u0000") && Character.isLetter(token.charAt(0))) {
                     options.put(token.substring(0, eq), unquote(token.substring(eq + 1)));
                 } else {
                     positional.add(unquote(token));
@@ -252,6 +260,12 @@ final class RegisterMap {
                 case "choice" -> {
                     check(field != null && "choice".equals(field.options.get("kind")), "choice outside a choice field");
                     field.choices.add(new Choice(Integer.decode(arg(a, 1)), arg(a, 2)));
+                }
+                case "relation" -> {
+                    String op = arg(a, 2);
+                    check(List.of("<", "<=", ">", ">=").contains(op) && a.size() == 4,
+                            "a relation is <key> <op> <key>, op one of < <= > >=");
+                    relationLines.add(new String[] {arg(a, 1), op, arg(a, 3), Integer.toString(lineNumber)});
                 }
                 case "result" -> {
                     int code = Integer.decode(arg(a, 1));
@@ -376,10 +390,26 @@ final class RegisterMap {
                     }
                 }
             }
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            parameters.forEach(d -> keys.add(d.key()));
+            for (String[] r : relationLines) {
+                String where = source + " line " + r[3] + ": ";
+                check(keys.contains(r[0]), where + "relation names unknown parameter " + r[0]);
+                check(keys.contains(r[2]), where + "relation names unknown parameter " + r[2]);
+                boolean strict = r[1].length() == 1;
+                ParameterRelation relation = r[1].startsWith("<") ? new ParameterRelation(r[0], r[2], strict)
+                        : new ParameterRelation(r[2], r[0], strict);
+                check(!relations.contains(relation), where + "relation is declared twice");
+                relations.add(relation);
+            }
             return this;
         }
 
         private ParameterDefinition definition(Field f) {
+            return bare(f).withPresentation(f.options.get("section"), f.options.get("zh"));
+        }
+
+        private ParameterDefinition bare(Field f) {
             String key = f.target.substring(6);
             String label = f.options.getOrDefault("label", key);
             if ("choice".equals(f.options.get("kind"))) {

@@ -181,13 +181,17 @@ final class YdtVariant {
     /** "key | label | unit | encoding | scale | min | max". */
     private static ParameterField parameter(String key, String value) {
         String[] f = Arrays.stream(value.split("\\|")).map(String::trim).toArray(String[]::new);
-        if (f.length != 7) {
-            throw new IllegalArgumentException(key + ": a parameter row has 7 fields separated by |");
+        if (f.length != 7 && f.length != 9) {
+            throw new IllegalArgumentException(key + ": a parameter row has 7 fields separated by |, or 9 with "
+                    + "the section and the Chinese label");
         }
         double scale = Double.parseDouble(f[4]);
         double resolution = f[3].equals("kelvin") ? 0.1 : scale;
         ParameterDefinition d = ParameterDefinition.number(f[0], f[1], f[2], Double.parseDouble(f[5]),
                 Double.parseDouble(f[6]), resolution);
+        if (f.length == 9) {
+            d = d.withPresentation(f[7], f[8]);
+        }
         return new ParameterField(d, f[3], scale);
     }
 }
