@@ -137,6 +137,16 @@ public class GuardedWrites implements WriteService, WriteGuard {
             readBack = new ReadBack(false, "the read-back cannot be judged: " + e.getMessage());
         }
         WriteOutcome.Kind kind = readBack.confirmed() ? WriteOutcome.Kind.CONFIRMED : WriteOutcome.Kind.NOT_CONFIRMED;
+        for (PackWrite.AuditItem item : write.auditItems()) {
+            ReadBack back;
+            try {
+                back = write.readBack(item, value);
+            } catch (RuntimeException e) {
+                back = new ReadBack(false, "the read-back cannot be judged: " + e.getMessage());
+            }
+            recordItem(write, item, back.confirmed() ? AuditEntry.Result.CONFIRMED : AuditEntry.Result.NOT_CONFIRMED,
+                    back.text());
+        }
         String detail = recordOutcome(write, before, readBack.confirmed() ? AuditEntry.Result.CONFIRMED
                 : AuditEntry.Result.NOT_CONFIRMED, readBack.text());
         return new WriteOutcome<>(kind, null, detail, value, readBack);
@@ -168,11 +178,28 @@ public class GuardedWrites implements WriteService, WriteGuard {
 
     /** The outcome's detail; when it cannot be put on record, the detail says so rather than hiding it. */
     private String recordOutcome(PackWrite<?> write, String before, AuditEntry.Result result, String detail) {
+        if (result != AuditEntry.Result.CONFIRMED && result != AuditEntry.Result.NOT_CONFIRMED) {
+            // nothing was changed, or nothing can be said of each item: every item ends as the write did
+            for (PackWrite.AuditItem item : write.auditItems()) {
+                recordItem(write, item, result, detail);
+            }
+        }
         try {
             record(write, before, result, detail);
             return detail;
         } catch (IOException e) {
             return detail + " (not on the audit log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** One item's line; a failure to write it shows on the outcome's own line, which is written next. */
+    private void recordItem(PackWrite<?> write, PackWrite.AuditItem item, AuditEntry.Result result, String detail) {
+        try {
+            audit.record(AuditEntry.of(clock.instant(), write.busId(), write.address(), item.what(), item.oldValue(),
+                    item.newValue(), result, detail));
+        } catch (IOException e) {
+            // the write's outcome line follows and says the log cannot be written (recordOutcome)
+            return;
         }
     }
 

@@ -66,6 +66,27 @@ public abstract class PackWrite<T> {
 
     abstract ReadBack readBack(T result);
 
+    /**
+     * One audit line of a write that changes several things (a parameter write: one per parameter), before the
+     * write's own outcome line.
+     *
+     * @param what     e.g. {@code parameter cellHighVoltageAlarm}
+     * @param oldValue the value before, with its unit; empty when unknown
+     * @param newValue the value sent, with its unit
+     */
+    record AuditItem(String what, String oldValue, String newValue) {
+    }
+
+    /** The things this write changes, each audited on its own line; empty when the write is one thing. */
+    List<AuditItem> auditItems() {
+        return List.of();
+    }
+
+    /** How one of {@link #auditItems()} read back. */
+    ReadBack readBack(AuditItem item, T result) {
+        return readBack(result);
+    }
+
     /** Opens or closes a FET, or switches charge current limiting, and reads the pack's state back. */
     public static PackWrite<PackSnapshot> control(String busId, int address, ControlAction action) {
         return new ControlWrite(busId, address, action);
@@ -73,7 +94,25 @@ public abstract class PackWrite<T> {
 
     /** Writes parameter values (each checked against its limits before anything is sent) and reads the page back. */
     public static PackWrite<ParameterSet> parameters(String busId, int address, ParameterSet values) {
-        return new ParameterWrite(busId, address, values);
+        return new ParameterWrite(busId, address, values, null);
+    }
+
+    /**
+     * Writes parameter values and reads the page back, with one audit line per value: its value in
+     * {@code before} (the page as last read; {@code null} when unknown), the new value and how it read back.
+     */
+    public static PackWrite<ParameterSet> parameters(String busId, int address, ParameterSet values,
+            ParameterSet before) {
+        return new ParameterWrite(busId, address, values, before);
+    }
+
+    /**
+     * Restores the board's factory parameter set (the protocol's {@link ControlAction#RESTORE_DEFAULTS}, for
+     * modbus-native coil 0x0006) instead of sending a page, then reads the page. The board applies the set within
+     * a few seconds (2 s for modbus-native), so the page read at once may still show the old values.
+     */
+    public static PackWrite<ParameterSet> restoreDefaults(String busId, int address) {
+        return new RestoreDefaultsWrite(busId, address);
     }
 
     /** Sets the pack's clock and reads it back. */
@@ -194,14 +233,38 @@ public abstract class PackWrite<T> {
     /** Parameter values. */
     public static final class ParameterWrite extends PackWrite<ParameterSet> {
         private final ParameterSet values;
+        private final ParameterSet before;
 
-        ParameterWrite(String busId, int address, ParameterSet values) {
+        ParameterWrite(String busId, int address, ParameterSet values, ParameterSet before) {
             super(busId, address);
             this.values = values;
+            this.before = before;
         }
 
         public ParameterSet values() {
             return values;
+        }
+
+        @Override
+        List<AuditItem> auditItems() {
+            List<AuditItem> items = new ArrayList<>();
+            for (Map.Entry<String, Double> e : values.values().entrySet()) {
+                ParameterDefinition d = values.definition(e.getKey());
+                String old = before != null && before.hasValue(e.getKey()) ? withUnit(d, before.value(e.getKey())) : "";
+                items.add(new AuditItem("parameter " + e.getKey(), old, withUnit(d, e.getValue())));
+            }
+            return items;
+        }
+
+        @Override
+        ReadBack readBack(AuditItem item, ParameterSet page) {
+            String key = item.what().substring("parameter ".length());
+            ParameterDefinition d = values.definition(key);
+            if (!page.hasValue(key)) {
+                return new ReadBack(false, "reads back as nothing");
+            }
+            boolean same = Math.abs(page.value(key) - d.round(values.value(key))) <= d.resolution() / 2;
+            return new ReadBack(same, "reads back as " + withUnit(d, page.value(key)));
         }
 
         @Override
@@ -242,6 +305,58 @@ public abstract class PackWrite<T> {
             return differ.isEmpty()
                     ? new ReadBack(true, values.values().size() + " values read back as written")
                     : new ReadBack(false, String.join("; ", differ));
+        }
+    }
+
+    /** The value and its unit, e.g. {@code 3.550 V}. */
+    static String withUnit(ParameterDefinition d, double value) {
+        return (format(d, value) + " " + d.unit()).trim();
+    }
+
+    /** The factory parameter set, restored by the board. */
+    public static final class RestoreDefaultsWrite extends PackWrite<ParameterSet> {
+
+        RestoreDefaultsWrite(String busId, int address) {
+            super(busId, address);
+        }
+
+        @Override
+        public String what() {
+            return ControlAction.RESTORE_DEFAULTS.name();
+        }
+
+        @Override
+        public String oldValue(PackSnapshot latest) {
+            return "";
+        }
+
+        @Override
+        public String newValue() {
+            return "factory parameters";
+        }
+
+        @Override
+        BusCommand<ParameterSet> command() {
+            BusCommand<Reply> control = Commands.control(address(), ControlAction.RESTORE_DEFAULTS);
+            BusCommand<ParameterSet> read = Commands.readParameters(address());
+            return new BusCommand<>() {
+                @Override
+                public String label() {
+                    return control.label();
+                }
+
+                @Override
+                public ParameterSet run(CommandContext c) throws Exception {
+                    control.run(c);
+                    return read.run(c);
+                }
+            };
+        }
+
+        @Override
+        ReadBack readBack(ParameterSet page) {
+            // the board takes the request and applies the set on its own time; the caller reads the page again
+            return new ReadBack(true, "the board restores its factory parameters; read the page again");
         }
     }
 
