@@ -13,6 +13,7 @@ import org.bmsworkbench.core.bus.BusView;
 import org.bmsworkbench.core.bus.Overview;
 import org.bmsworkbench.core.live.PackSelection;
 import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.OverviewChanged;
 import org.bmsworkbench.events.RecordingStatus;
 import org.bmsworkbench.events.SelectedPack;
@@ -145,6 +146,9 @@ public class RealtimeDataPart extends AbstractPart<RealtimeDataView, Messages> {
         }
         String busLabel = packs.isEmpty() || packs.get(0).busLabel().isBlank() ? (busId == null ? "" : busId)
                 : packs.get(0).busLabel();
+        if (BusStatus.SIMULATED_LABEL.equals(busLabel)) {
+            busLabel = m.bus_simulated;
+        }
         String title = Messages.format(m.data_summary, busLabel, file.getFileName(), m.state(status));
         String empty = !openError.isEmpty() ? Messages.format(m.data_readFailed, openError)
                 : busId == null ? m.data_noBus : Messages.format(m.data_noPacks, busLabel);
