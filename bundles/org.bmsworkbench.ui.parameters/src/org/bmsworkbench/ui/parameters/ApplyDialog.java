@@ -148,7 +148,7 @@ final class ApplyDialog extends Dialog {
             summary.setText(m.apply_none);
             return;
         }
-        if (!prompts.confirm(getShell(), m.apply_title, Messages.format(m.apply_confirm, values.values().size(),
+        if (!prompts.confirm(getShell(), m.apply_title, Messages.format(m.apply_confirm, shared(values).size(),
                 chosen.toString(), busId), m.confirm_send, m.confirm_cancel)) {
             summary.setText(m.cancelled);
             return;
@@ -157,8 +157,18 @@ final class ApplyDialog extends Dialog {
         getButton(APPLY_ID).setEnabled(false);
         getButton(STOP_ID).setEnabled(true);
         summary.setText(Messages.format(m.apply_running, chosen.size()));
-        run.apply(busId, chosen, ApplyToMany.valuesOf(values), writeAll, stopOnRefusal.getSelection(),
+        run.apply(busId, chosen, shared(values), writeAll, stopOnRefusal.getSelection(),
                 r -> sync.asyncExec(() -> showOne(r))).thenAccept(all -> sync.asyncExec(() -> finish(all)));
+    }
+
+    /**
+     * The values that may go to every pack: a pack's own bus address is left out, or every pack written would
+     * answer at the address of the pack the table was read from.
+     */
+    static java.util.Map<String, Double> shared(ParameterSet values) {
+        java.util.Map<String, Double> result = new java.util.LinkedHashMap<>(ApplyToMany.valuesOf(values));
+        result.keySet().removeIf(key -> key.toLowerCase(java.util.Locale.ROOT).contains("address"));
+        return result;
     }
 
     private void showOne(ApplyToMany.PackResult r) {

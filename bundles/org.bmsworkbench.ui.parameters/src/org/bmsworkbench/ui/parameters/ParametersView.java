@@ -95,6 +95,7 @@ public final class ParametersView extends Composite {
     static final String LABEL_EDIT_SWITCH = "bmsw.parameters.edit.switch";
     static final String LABEL_VALUE = "bmsw.parameters.value";
     static final String LABEL_NUMBER = "bmsw.parameters.number";
+    static final String LABEL_STATE = "bmsw.parameters.state";
     static final String LABEL_CHANGED = "bmsw.parameters.changed";
     static final String LABEL_INVALID = "bmsw.parameters.invalid";
     static final String LABEL_DIFFERS = "bmsw.parameters.differs";
@@ -106,7 +107,7 @@ public final class ParametersView extends Composite {
     static final Color SECTION_BACKGROUND = new Color(0xe6, 0xe9, 0xee);
     static final Color VALUE_BACKGROUND = new Color(0xff, 0xfd, 0xf2);
 
-    private static final int[] WIDTHS = { 330, 56, 84, 84, 230, 200, 150 };
+    private static final int[] WIDTHS = { 300, 48, 80, 80, 230, 210, 170 };
 
     private final ParameterPage page;
     private final Actions actions;
@@ -204,9 +205,13 @@ public final class ParametersView extends Composite {
                 }
                 labels.addLabel(LABEL_VALUE);
             }
+            boolean number = !line.row().definition().isChoice();
             if (column == Column.MINIMUM.ordinal() || column == Column.MAXIMUM.ordinal()
-                    || column == Column.DEVICE.ordinal() || column == Column.VALUE.ordinal()) {
+                    || number && (column == Column.DEVICE.ordinal() || column == Column.VALUE.ordinal())) {
                 labels.addLabel(LABEL_NUMBER);
+            }
+            if (column == Column.STATE.ordinal()) {
+                labels.addLabel(LABEL_STATE);
             }
         });
         SelectionLayer selectionLayer = new SelectionLayer(bodyDataLayer);
@@ -231,7 +236,7 @@ public final class ParametersView extends Composite {
         scp.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         message = new Text(this, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL | SWT.BORDER);
         GridData md = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        md.heightHint = message.getLineHeight() * 4 + 4;
+        md.heightHint = message.getLineHeight() * 3 + 4;
         message.setLayoutData(md);
         addListener(SWT.Dispose, e -> bold.dispose());
         applyTexts();
@@ -527,6 +532,9 @@ public final class ParametersView extends Composite {
             Style right = new Style();
             right.setAttributeValue(CellStyleAttributes.HORIZONTAL_ALIGNMENT, HorizontalAlignmentEnum.RIGHT);
             registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, right, DisplayMode.NORMAL, LABEL_NUMBER);
+            Style center = new Style();
+            center.setAttributeValue(CellStyleAttributes.HORIZONTAL_ALIGNMENT, HorizontalAlignmentEnum.CENTER);
+            registry.registerConfigAttribute(CellConfigAttributes.CELL_STYLE, center, DisplayMode.NORMAL, LABEL_STATE);
         }
 
         private void style(IConfigRegistry registry, String label, Color background, Color foreground) {
