@@ -116,6 +116,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         page.setLanguage(messages.language);
         view.setMessages(messages);
         showSheetState(view);
+        view.showMessage(lastMessage.get(), lastProblem);
     }
 
     @Inject
@@ -171,16 +172,15 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         view.setBusy(false);
         view.setChecks(false, false);
         view.showPage();
-        view.showMessage("", false);
+        say(() -> "", false);
         showSheetState(view);
     }
 
     private String headerText() {
-        Messages m = messages();
         if (shown == null) {
-            return m.header_none;
+            return messages().header_none;
         }
-        return Messages.format(m.header_pack, shown.address(), shown.busId(), stateText(linkState()));
+        return Messages.format(messages().header_pack, shown.address(), shown.busId(), stateText(linkState()));
     }
 
     private String stateText(PackLinkState state) {
@@ -192,22 +192,21 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
     }
 
     private String noticeText() {
-        Messages m = messages();
         if (shown == null) {
             return "";
         }
         if (!sheetProblem.isEmpty()) {
-            return Messages.format(m.no_page, sheetProblem);
+            return Messages.format(messages().no_page, sheetProblem);
         }
         if (!readSupport.supported()) {
-            return Messages.format(m.no_page, readSupport.reason());
+            return Messages.format(messages().no_page, readSupport.reason());
         }
         List<String> lines = new ArrayList<>();
         if (!writeSupport.supported()) {
-            lines.add(Messages.format(m.read_only, writeSupport.reason()));
+            lines.add(Messages.format(messages().read_only, writeSupport.reason()));
         }
         if (!everRead) {
-            lines.add(Messages.format(m.not_read));
+            lines.add(Messages.format(messages().not_read));
         }
         return String.join("\n", lines);
     }
@@ -248,7 +247,6 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
 
     /** The marks, the first problem or the changes, and the short-circuit current. */
     private void showSheetState(ParametersView view) {
-        Messages m = messages();
         if (sheet == null) {
             view.showScp("");
             return;
@@ -257,8 +255,8 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         java.util.OptionalDouble amps = page.scpAmps();
         if (sheet.has(ParameterSheet.SCP_VOLTAGE)) {
             view.showScp(mv.isPresent() && amps.isPresent()
-                    ? Messages.format(m.scp, number(mv.getAsDouble()), String.format(Locale.ROOT, "%.1f", amps.getAsDouble()))
-                    : m.scp_unknown);
+                    ? Messages.format(messages().scp, number(mv.getAsDouble()), String.format(Locale.ROOT, "%.1f", amps.getAsDouble()))
+                    : messages().scp_unknown);
         } else {
             view.showScp("");
         }
@@ -270,16 +268,15 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
 
     /** After an edit: the problems (first one in the message line) or the list of changes. */
     private void showEdits(ParametersView view) {
-        Messages m = messages();
         List<SheetProblem> problems = sheet.check();
         view.showPage();
         showSheetState(view);
         if (!problems.isEmpty()) {
-            view.showMessage(problemText(problems), true);
+            say(() -> problemText(problems), true);
             return;
         }
         List<Change> changes = sheet.changes();
-        view.showMessage(changes.isEmpty() ? "" : Messages.format(m.changes, changes.size(),
+        say(() -> changes.isEmpty() ? "" : Messages.format(messages().changes, changes.size(),
                 String.join("; ", changes.stream().map(this::changeText).toList())), false);
     }
 
@@ -304,14 +301,24 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
     }
 
     private String refusalText(Refusal r, String detail) {
-        Messages m = messages();
         return switch (r) {
-            case NO_DATA -> m.refused_NO_DATA;
-            case NOT_CURRENT -> m.refused_NOT_CURRENT;
-            case BUS_NOT_OPEN -> m.refused_BUS_NOT_OPEN;
-            case LOCKED -> m.refused_LOCKED;
+            case NO_DATA -> messages().refused_NO_DATA;
+            case NOT_CURRENT -> messages().refused_NOT_CURRENT;
+            case BUS_NOT_OPEN -> messages().refused_BUS_NOT_OPEN;
+            case LOCKED -> messages().refused_LOCKED;
             default -> detail.isEmpty() ? r.name() : detail;
         };
+    }
+
+    /** The message shown last, again in the new language after a switch. */
+    private java.util.function.Supplier<String> lastMessage = () -> "";
+    private boolean lastProblem;
+
+    /** Shows a message whose text is made again from the current strings after a language switch. */
+    private void say(java.util.function.Supplier<String> text, boolean problem) {
+        lastMessage = text;
+        lastProblem = problem;
+        view().showMessage(text.get(), problem);
     }
 
     /** Runs {@code action} on the display thread if the same pack is still shown and the view alive. */
@@ -337,19 +344,19 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         busy = true;
         view.setBusy(true);
         enableActions(view);
-        view.showMessage(Messages.format(messages().reading, s.address()), false);
+        say(() -> Messages.format(messages().reading, s.address()), false);
         service.read(s.busId(), s.address()).whenComplete((values, error) -> later(g, () -> {
             busy = false;
             view.setBusy(false);
             if (error != null) {
-                view.showMessage(Messages.format(messages().read_failed, causeOf(error)), true);
+                say(() -> Messages.format(messages().read_failed, causeOf(error)), true);
             } else {
                 sheet.loadDevice(values);
                 everRead = true;
                 page.show(sheet, writeSupport.supported());
                 view.showPage();
                 showSheetState(view);
-                view.showMessage(Messages.format(messages().read_done, values.values().size(), s.address()), false);
+                say(() -> Messages.format(messages().read_done, values.values().size(), s.address()), false);
             }
             view.showHeader(headerText(), noticeText());
             enableActions(view);
@@ -359,13 +366,12 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
     /** Write: check, password, confirmation of every change, guarded write, read-back. */
     public void write() {
         ParametersView view = view();
-        Messages m = messages();
         if (sheet == null || busy || shown == null) {
             return;
         }
         SelectedPack s = shown;
         if (!writeSupport.supported()) {
-            view.showMessage(Messages.format(m.read_only, writeSupport.reason()), true);
+            say(() -> Messages.format(messages().read_only, writeSupport.reason()), true);
             return;
         }
         String question;
@@ -373,44 +379,44 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         int count;
         if (sheet.restoreDefaults()) {
             if (!restoreSupport.supported()) {
-                view.showMessage(Messages.format(m.write_refused, restoreSupport.reason()), true);
+                say(() -> Messages.format(messages().write_refused, restoreSupport.reason()), true);
                 return;
             }
-            title = m.confirm_restore_title;
-            question = Messages.format(m.confirm_restore, s.address(), s.busId());
+            title = messages().confirm_restore_title;
+            question = Messages.format(messages().confirm_restore, s.address(), s.busId());
             count = 0;
         } else {
             List<SheetProblem> problems = sheet.check();
             view.showPage();
             if (!problems.isEmpty()) {
-                view.showMessage(problemText(problems), true);
+                say(() -> problemText(problems), true);
                 return;
             }
             List<Change> changes = sheet.changes();
             if (changes.isEmpty()) {
-                view.showMessage(m.write_nothing, true);
+                say(() -> messages().write_nothing, true);
                 return;
             }
-            title = m.confirm_title;
+            title = messages().confirm_title;
             count = changes.size();
-            question = Messages.format(m.confirm_text, count, s.address(), s.busId(),
+            question = Messages.format(messages().confirm_text, count, s.address(), s.busId(),
                     String.join("\n", changes.stream().map(this::changeText).toList()));
         }
         java.util.Optional<Judgement> judgement = service.judge(s.busId(), s.address(), sheet);
         if (judgement.isPresent() && judgement.get().refusal().isPresent()) {
-            view.showMessage(Messages.format(m.write_refused, refusalText(judgement.get().refusal().get(), "")), true);
+            say(() -> Messages.format(messages().write_refused, refusalText(judgement.get().refusal().get(), "")), true);
             return;
         }
         if (!prompts.unlocked(view.getShell())) {
-            view.showMessage(m.write_locked, true);
+            say(() -> messages().write_locked, true);
             return;
         }
-        if (!prompts.confirm(view.getShell(), title, question, m.confirm_send, m.confirm_cancel)) {
+        if (!prompts.confirm(view.getShell(), title, question, messages().confirm_send, messages().confirm_cancel)) {
             try {
                 writes.cancelled(service.plan(s.busId(), s.address(), sheet));
-                view.showMessage(m.cancelled, false);
+                say(() -> messages().cancelled, false);
             } catch (IOException | IllegalStateException e) {
-                view.showMessage(m.cancelled + " " + e.getMessage(), true);
+                say(() -> messages().cancelled + " " + e.getMessage(), true);
             }
             return;
         }
@@ -418,7 +424,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         busy = true;
         view.setBusy(true);
         enableActions(view);
-        view.showMessage(Messages.format(m.writing, s.address()), false);
+        say(() -> Messages.format(messages().writing, s.address()), false);
         boolean restoring = sheet.restoreDefaults();
         service.write(s.busId(), s.address(), sheet).thenAccept(result -> later(g, () -> {
             busy = false;
@@ -429,11 +435,10 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
     }
 
     private void showResult(ParametersView view, WriteResult result, boolean restoring) {
-        Messages m = messages();
         result.applyTo(sheet);
         if (restoring && result.page() == null && result.kind() == WriteResult.Kind.WRITTEN) {
             // a restore reads nothing back itself: show the factory set as the board now has it
-            view.showMessage(m.restored, false);
+            say(() -> messages().restored, false);
             read();
             return;
         }
@@ -441,12 +446,12 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         view.showPage();
         showSheetState(view);
         switch (result.kind()) {
-            case WRITTEN -> view.showMessage(restoring ? m.restored : m.write_done, false);
-            case DIFFERS_AFTER_WRITE -> view.showMessage(Messages.format(m.write_differs, result.differences().size(),
+            case WRITTEN -> say(() -> restoring ? messages().restored : messages().write_done, false);
+            case DIFFERS_AFTER_WRITE -> say(() -> Messages.format(messages().write_differs, result.differences().size(),
                     String.join("\n", result.differences().stream().map(this::differenceText).toList())), true);
-            case REFUSED -> view.showMessage(Messages.format(m.write_refused, result.refusal() == null ? result.message()
+            case REFUSED -> say(() -> Messages.format(messages().write_refused, result.refusal() == null ? result.message()
                     : refusalText(result.refusal(), result.message())), true);
-            case FAILED -> view.showMessage(Messages.format(m.write_failed, result.message()), true);
+            case FAILED -> say(() -> Messages.format(messages().write_failed, result.message()), true);
         }
     }
 
@@ -473,7 +478,6 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
     /** Import: fills the Value column from a file; nothing is sent until Write. */
     public void importFrom(Path file) {
         ParametersView view = view();
-        Messages m = messages();
         if (sheet == null) {
             return;
         }
@@ -481,7 +485,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             parsed = ParameterFiles.read(in);
         } catch (IOException | ParameterFileException e) {
-            view.showMessage(Messages.format(m.import_failed, file.getFileName(), e.getMessage()), true);
+            say(() -> Messages.format(messages().import_failed, file.getFileName(), e.getMessage()), true);
             return;
         }
         ImportReport report = ParameterFiles.importInto(sheet, parsed, service.protocol(shown.busId()).id(),
@@ -489,15 +493,14 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         page.show(sheet, writeSupport.supported());
         if (!report.applied()) {
             view.showPage();
-            view.showMessage(Messages.format(m.import_refused, String.join("\n", report.problems())), true);
+            say(() -> Messages.format(messages().import_refused, String.join("\n", report.problems())), true);
             return;
         }
         showEdits(view);
-        String done = Messages.format(m.import_done, report.entered(), file.getFileName());
+        String done = Messages.format(messages().import_done, report.entered(), file.getFileName());
         List<SheetProblem> problems = sheet.check();
         String rest = problems.isEmpty() ? String.join("\n", report.problems()) : problemText(problems);
-        view.showMessage(rest.isEmpty() ? done : Messages.format(m.import_listed, done, rest),
-                !report.problems().isEmpty() || !problems.isEmpty());
+        say(() -> rest.isEmpty() ? done : Messages.format(messages().import_listed, done, rest), !report.problems().isEmpty() || !problems.isEmpty());
     }
 
     /** Export: the table's values as a parameter file (JSON, docs/parameter-files.md). */
@@ -509,9 +512,9 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         ParameterFile f = ParameterFiles.export(sheet, service.protocol(shown.busId()).id(), identity(), Instant.now());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             ParameterFiles.write(f, out);
-            view.showMessage(Messages.format(messages().export_done, file), false);
+            say(() -> Messages.format(messages().export_done, file), false);
         } catch (IOException e) {
-            view.showMessage(Messages.format(messages().export_failed, file.getFileName(), e.getMessage()), true);
+            say(() -> Messages.format(messages().export_failed, file.getFileName(), e.getMessage()), true);
         }
     }
 
@@ -524,9 +527,9 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         try {
             ParameterReport.write(file, page, messages(), Messages.format(messages().header_pack, shown.address(),
                     shown.busId(), service.protocol(shown.busId()).displayName()));
-            view.showMessage(Messages.format(messages().export_done, file), false);
+            say(() -> Messages.format(messages().export_done, file), false);
         } catch (IOException e) {
-            view.showMessage(Messages.format(messages().export_failed, file.getFileName(), e.getMessage()), true);
+            say(() -> Messages.format(messages().export_failed, file.getFileName(), e.getMessage()), true);
         }
     }
 
@@ -591,11 +594,11 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
             List<SheetProblem> problems = sheet.check();
             if (!problems.isEmpty()) {
                 view().showPage();
-                view().showMessage(problemText(problems), true);
+                say(() -> problemText(problems), true);
                 return;
             }
             if (!prompts.unlocked(view().getShell())) {
-                view().showMessage(messages().write_locked, true);
+                say(() -> messages().write_locked, true);
                 return;
             }
             new ApplyDialog(view().getShell(), messages(), service, prompts, shown.busId(), shown.address(),
