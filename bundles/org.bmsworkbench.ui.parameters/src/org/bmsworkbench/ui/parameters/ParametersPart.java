@@ -497,10 +497,12 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
             return;
         }
         showEdits(view);
-        String done = Messages.format(messages().import_done, report.entered(), file.getFileName());
         List<SheetProblem> problems = sheet.check();
-        String rest = problems.isEmpty() ? String.join("\n", report.problems()) : problemText(problems);
-        say(() -> rest.isEmpty() ? done : Messages.format(messages().import_listed, done, rest), !report.problems().isEmpty() || !problems.isEmpty());
+        say(() -> {
+            String done = Messages.format(messages().import_done, report.entered(), file.getFileName());
+            String rest = problems.isEmpty() ? String.join("\n", report.problems()) : problemText(problems);
+            return rest.isEmpty() ? done : Messages.format(messages().import_listed, done, rest);
+        }, !report.problems().isEmpty() || !problems.isEmpty());
     }
 
     /** Export: the table's values as a parameter file (JSON, docs/parameter-files.md). */

@@ -170,7 +170,7 @@ class ParametersPartTest {
             harness.setLocale(Locale.SIMPLIFIED_CHINESE);
             assertTrue(harness.spinUntil(() -> "\u4f11\u7720\u5ef6\u65f6".equals(view.cellText("dormancyDelay",
                     Column.NAME)), WAIT), view.cellText("dormancyDelay", Column.NAME));
-            assertTrue(harness.spinUntil(() -> view.messageText().startsWith("\u5df2\u4ece"), WAIT),
+            assertTrue(harness.spinUntil(() -> view.messageText().startsWith("\u5df2\u4fdd\u5b58"), WAIT),
                     "the last message again in Chinese: " + view.messageText());
         } finally {
             harness.service(ConnectionService.class).close(busId);
