@@ -353,7 +353,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
             } else {
                 sheet.loadDevice(values);
                 everRead = true;
-                page.show(sheet, writeSupport.supported());
+                page.show(sheet, editable());
                 view.showPage();
                 showSheetState(view);
                 say(() -> Messages.format(messages().read_done, values.values().size(), s.address()), false);
@@ -434,15 +434,25 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         }));
     }
 
+    /** Whether the Value column may be edited: a writable page, and not while Write would restore the defaults. */
+    private boolean editable() {
+        return sheet != null && writeSupport.supported() && !sheet.restoreDefaults();
+    }
+
     private void showResult(ParametersView view, WriteResult result, boolean restoring) {
         result.applyTo(sheet);
+        if (restoring) {
+            // a restore is one action, not a mode: the next Write sends the table again only if ticked again
+            sheet.setRestoreDefaults(false);
+            view.setChecks(sheet.writeAll(), false);
+        }
         if (restoring && result.page() == null && result.kind() == WriteResult.Kind.WRITTEN) {
             // a restore reads nothing back itself: show the factory set as the board now has it
             say(() -> messages().restored, false);
             read();
             return;
         }
-        page.show(sheet, writeSupport.supported());
+        page.show(sheet, editable());
         view.showPage();
         showSheetState(view);
         switch (result.kind()) {
@@ -463,7 +473,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
     public void revert() {
         if (sheet != null) {
             sheet.revert();
-            page.show(sheet, writeSupport.supported());
+            page.show(sheet, editable());
             showEdits(view());
         }
     }
@@ -490,7 +500,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         }
         ImportReport report = ParameterFiles.importInto(sheet, parsed, service.protocol(shown.busId()).id(),
                 identity().cellCount());
-        page.show(sheet, writeSupport.supported());
+        page.show(sheet, editable());
         if (!report.applied()) {
             view.showPage();
             say(() -> Messages.format(messages().import_refused, String.join("\n", report.problems())), true);
@@ -619,7 +629,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         public void restoreDefaults(boolean on) {
             if (sheet != null) {
                 sheet.setRestoreDefaults(on);
-                page.setEditable(!on && writeSupport.supported());
+                page.setEditable(editable());
                 view().showPage();
             }
         }

@@ -405,6 +405,11 @@ public final class ParametersView extends Composite {
                 && bodyDataLayer.doCommand(new UpdateDataCommand(bodyDataLayer, Column.VALUE.ordinal(), i, value));
     }
 
+    /** The "Restore default parameters" check box. */
+    public Button restoreCheck() {
+        return restore;
+    }
+
     public boolean restoreEnabled() {
         return restore.getEnabled();
     }

@@ -16,6 +16,8 @@ import org.bmsworkbench.core.live.PackSelection;
 import org.bmsworkbench.core.security.AccessGate;
 import org.bmsworkbench.ui.parameters.model.ParameterPage.Column;
 import org.bmsworkbench.ui.testsupport.PartHarness;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,6 +174,31 @@ class ParametersPartTest {
                     Column.NAME)), WAIT), view.cellText("dormancyDelay", Column.NAME));
             assertTrue(harness.spinUntil(() -> view.messageText().startsWith("\u5df2\u4fdd\u5b58"), WAIT),
                     "the last message again in Chinese: " + view.messageText());
+        } finally {
+            harness.service(ConnectionService.class).close(busId);
+        }
+    }
+
+    @Test
+    void restoreDefaultParametersRestoresTheFactorySetInsteadOfSendingTheTable() throws Exception {
+        ParametersPart part = readPack("sim:1,cells=16,temps=4,baud=0,interval=100,profile=rest");
+        String busId = harness.service(PackSelection.class).current().orElseThrow().busId();
+        ParametersView view = part.view();
+        try {
+            assertTrue(view.restoreEnabled(), view.restoreTooltip());
+            assertTrue(view.edit("dormancyDelay", "77"));
+            view.restoreCheck().setSelection(true);
+            view.restoreCheck().notifyListeners(SWT.Selection, new Event());
+            assertFalse(view.isEditable("dormancyDelay"), "the table is not sent, so it is not edited");
+            assertTrue(harness.service(AccessGate.class).unlock("AF123456".toCharArray()));
+            answers.set(true, true);
+            part.write();
+            assertTrue(answers.question.startsWith("Restore the factory parameters of pack 1"), answers.question);
+            assertTrue(harness.spinUntil(() -> view.messageText().startsWith("Default parameters restored"), WAIT),
+                    view.messageText());
+            assertFalse(view.restoreCheck().getSelection(), "a restore is one action, not a mode");
+            assertTrue(harness.spinUntil(() -> view.isEditable("dormancyDelay"), WAIT));
+            assertFalse("77".equals(view.cellText("dormancyDelay", Column.DEVICE)), "the table was not sent");
         } finally {
             harness.service(ConnectionService.class).close(busId);
         }
