@@ -414,6 +414,10 @@ public final class ParametersView extends Composite {
         return restore.getEnabled();
     }
 
+    public boolean readEnabled() {
+        return read.getEnabled();
+    }
+
     public boolean writeEnabled() {
         return write.getEnabled();
     }

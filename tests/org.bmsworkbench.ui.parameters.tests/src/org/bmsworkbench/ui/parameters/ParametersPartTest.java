@@ -205,6 +205,33 @@ class ParametersPartTest {
     }
 
     @Test
+    void withoutAPackItSaysSoAndAPackOfAClosedBusIsOffline() {
+        PackSelection selection = harness.service(PackSelection.class);
+        boolean noneYet = selection.current().isEmpty();
+        ParametersPart part = harness.make(ParametersPart.class);
+        ParametersView view = part.view();
+        if (noneYet) {
+            assertTrue(view.headerText().startsWith("No pack selected"), view.headerText());
+            assertFalse(view.writeEnabled());
+            assertFalse(view.readEnabled());
+        }
+        ConnectionService connection = harness.service(ConnectionService.class);
+        String busId = connection.open(BusSettings.parse("sim:2,cells=16,temps=4,baud=0,interval=100,profile=rest"));
+        try {
+            selection.select(busId, 2);
+            assertTrue(harness.spinUntil(() -> view.headerText().startsWith("Pack No. 2")
+                    && view.headerText().endsWith("online"), WAIT), view.headerText());
+            assertTrue(view.readEnabled());
+            assertTrue(view.noticeText().contains("Not read yet"), view.noticeText());
+        } finally {
+            connection.close(busId);
+        }
+        assertTrue(harness.spinUntil(() -> view.headerText().contains("OFFLINE"), WAIT), view.headerText());
+        assertFalse(view.readEnabled(), "nothing to read from a pack that does not answer");
+        assertFalse(view.writeEnabled());
+    }
+
+    @Test
     void aProtocolWithoutWriteShowsTheTableReadOnlyAndSaysWhy() {
         ParametersPart part = readPack("sim:1,cells=16,temps=4,baud=0,interval=100,profile=rest,protocol=pylontech");
         String busId = harness.service(PackSelection.class).current().orElseThrow().busId();
