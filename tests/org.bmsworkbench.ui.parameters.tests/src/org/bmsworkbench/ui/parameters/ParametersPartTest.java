@@ -232,6 +232,23 @@ class ParametersPartTest {
     }
 
     @Test
+    void inANarrowPartTheButtonsWrapAboveTheTableInBothLanguages() {
+        ParametersPart part = harness.make(ParametersPart.class);
+        ParametersView view = part.view();
+        for (Locale locale : new Locale[] { Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE }) {
+            harness.setLocale(locale);
+            harness.shell.setSize(560, 500);
+            harness.shell.layout(true, true);
+            harness.spinFor(Duration.ofMillis(200));
+            org.eclipse.swt.graphics.Rectangle check = view.restoreCheck().getBounds();
+            org.eclipse.swt.graphics.Point corner = view.toControl(view.restoreCheck().getParent()
+                    .toDisplay(check.x + check.width, check.y + check.height));
+            assertTrue(corner.x <= view.getSize().x, locale + ": the last check box is inside the part: " + corner);
+            assertTrue(corner.y <= view.table().getBounds().y, locale + ": and above the table: " + corner);
+        }
+    }
+
+    @Test
     void aProtocolWithoutWriteShowsTheTableReadOnlyAndSaysWhy() {
         ParametersPart part = readPack("sim:1,cells=16,temps=4,baud=0,interval=100,profile=rest,protocol=pylontech");
         String busId = harness.service(PackSelection.class).current().orElseThrow().busId();
