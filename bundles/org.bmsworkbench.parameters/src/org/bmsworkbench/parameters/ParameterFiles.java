@@ -138,6 +138,10 @@ public final class ParameterFiles {
                 problems.add(e.key() + ": no such parameter on this page");
                 continue;
             }
+            if (ParameterSheet.ownToThePack(e.key())) {
+                problems.add(e.key() + ": left as it is; a pack keeps its own bus address, it is never taken from a file");
+                continue;
+            }
             ParameterDefinition d = sheet.row(e.key()).definition();
             if (!d.unit().equals(e.unit())) {
                 problems.add(e.key() + ": the file gives " + (e.unit().isEmpty() ? "no unit" : e.unit())

@@ -40,6 +40,21 @@ public final class ParameterSheet {
         this.relations = List.copyOf(relations);
     }
 
+    /**
+     * Whether a parameter belongs to one pack and must never come from a file or another pack: its bus address.
+     * Two packs given the same address would answer each other's requests.
+     */
+    public static boolean ownToThePack(String key) {
+        return key.toLowerCase(Locale.ROOT).contains("address");
+    }
+
+    /** The values that may go from one pack to others: all but {@link #ownToThePack(String) its own}. */
+    public static Map<String, Double> shareable(Map<String, Double> values) {
+        Map<String, Double> result = new LinkedHashMap<>(values);
+        result.keySet().removeIf(ParameterSheet::ownToThePack);
+        return result;
+    }
+
     /** The sheet of a protocol's parameter page, with its relations; empty when the protocol has no page. */
     public static ParameterSheet of(BmsProtocol protocol) {
         return new ParameterSheet(protocol.parameterDefinitions(), protocol.parameterRelations());

@@ -112,7 +112,13 @@ class ParameterSheetTest {
         other.loadDevice(device);
         ImportReport report = ParameterFiles.importInto(other, back, protocol.id(), 16);
         assertTrue(report.applied());
-        assertEquals(List.of(), report.problems());
+        assertEquals(List.of("rs485Address: left as it is; a pack keeps its own bus address, it is never taken from"
+                + " a file"), report.problems().stream().map(p -> p.replace("param.", "")).toList());
+        assertEquals(other.row(addressKey(other)).deviceValue(), other.row(addressKey(other)).enteredValue(),
+                "another pack's address is never entered");
+        assertTrue(ParameterSheet.shareable(back.values().stream().collect(java.util.stream.Collectors.toMap(
+                ParameterFile.Entry::key, ParameterFile.Entry::value))).keySet().stream()
+                .noneMatch(ParameterSheet::ownToThePack));
         assertEquals(3.57, other.row("cellHighVoltageAlarm").enteredValue(), 1e-9);
         assertEquals(3.55, other.row("cellHighVoltageAlarm").deviceValue(), 1e-9, "import fills entered values only");
         assertEquals(List.of("cellHighVoltageAlarm"), Comparison.differences(Comparison.compare(other, device))
@@ -152,5 +158,10 @@ class ParameterSheetTest {
         assertTrue(partly.problems().get(1).startsWith("socLowProtection:"));
         assertTrue(partly.problems().get(2).startsWith("cellHighVoltageAlarm: the file gives mV"));
         assertEquals(20.0, sheet.row("socLowAlarm").enteredValue());
+    }
+
+    private static String addressKey(ParameterSheet sheet) {
+        return sheet.rows().stream().map(ParameterRow::key).filter(ParameterSheet::ownToThePack).findFirst()
+                .orElseThrow();
     }
 }

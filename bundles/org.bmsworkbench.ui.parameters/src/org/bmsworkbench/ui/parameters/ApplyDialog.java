@@ -6,6 +6,7 @@ import java.util.List;
 import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.parameters.ApplyToMany;
 import org.bmsworkbench.parameters.ParameterService;
+import org.bmsworkbench.parameters.ParameterSheet;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -166,9 +167,7 @@ final class ApplyDialog extends Dialog {
      * answer at the address of the pack the table was read from.
      */
     static java.util.Map<String, Double> shared(ParameterSet values) {
-        java.util.Map<String, Double> result = new java.util.LinkedHashMap<>(ApplyToMany.valuesOf(values));
-        result.keySet().removeIf(key -> key.toLowerCase(java.util.Locale.ROOT).contains("address"));
-        return result;
+        return ParameterSheet.shareable(ApplyToMany.valuesOf(values));
     }
 
     private void showOne(ApplyToMany.PackResult r) {
