@@ -23,6 +23,7 @@ public final class ParameterSheet {
 
     private final Map<String, ParameterRow> rows = new LinkedHashMap<>();
     private final List<ParameterRelation> relations;
+    private String language = "en";
     private boolean writeAll;
     private boolean restoreDefaults;
 
@@ -244,38 +245,51 @@ public final class ParameterSheet {
     }
 
     /** Why a row's entered value cannot be sent, or null. A row never read and never entered is no problem. */
-    private static String rowProblem(ParameterRow r) {
+    private String rowProblem(ParameterRow r) {
         ParameterDefinition d = r.definition();
+        String label = d.label(language);
         double v = r.enteredValue();
         if (Double.isNaN(v)) {
             if (r.enteredText().isEmpty()) {
-                return Double.isNaN(r.deviceValue()) ? null : d.label() + ": no value";
+                return Double.isNaN(r.deviceValue()) ? null : SheetTexts.format(language, "noValue", label);
             }
             return d.isChoice()
-                    ? d.label() + ": '" + r.enteredText() + "' is not one of " + String.join(", ", d.choices())
-                    : d.label() + ": '" + r.enteredText() + "' is not a number";
+                    ? SheetTexts.format(language, "notAChoice", label, r.enteredText(), String.join(", ", d.choices()))
+                    : SheetTexts.format(language, "notANumber", label, r.enteredText());
         }
         if (d.isChoice()) {
             if (v != Math.rint(v) || v < 0 || v >= d.choices().size()) {
-                return d.label() + ": " + Values.number(d, v) + " is not one of 0.." + (d.choices().size() - 1);
+                return SheetTexts.format(language, "choiceOutOfRange", label, Values.number(d, v),
+                        d.choices().size() - 1);
             }
             return null;
         }
-        String range = d.problemWith(v);
-        if (range != null) {
-            return range;
+        if (d.problemWith(v) != null) {
+            return SheetTexts.format(language, "outOfRange", label, Values.withUnit(d, v),
+                    Values.number(d, d.minimum()), Values.withUnit(d, d.maximum()));
         }
         if (Math.abs(v - d.round(v)) > d.resolution() * 1e-6) {
-            return d.label() + ": " + v + " is not a multiple of " + Values.number(d, d.resolution())
-                    + (d.unit().isEmpty() ? "" : " " + d.unit());
+            return SheetTexts.format(language, "notAStep", label, v, Values.withUnit(d, d.resolution()));
         }
         return null;
     }
 
-    private static String relationMessage(ParameterRelation rel, ParameterRow lower, ParameterRow higher) {
-        return lower.definition().label() + " (" + Values.withUnit(lower.definition(), lower.enteredValue())
-                + ") must be " + (rel.strict() ? "below " : "at most ") + higher.definition().label() + " ("
-                + Values.withUnit(higher.definition(), higher.enteredValue()) + ")";
+    private String relationMessage(ParameterRelation rel, ParameterRow lower, ParameterRow higher) {
+        return SheetTexts.format(language, rel.strict() ? "mustBeBelow" : "mustBeAtMost",
+                lower.definition().label(language), Values.withUnit(lower.definition(), lower.enteredValue()),
+                higher.definition().label(language), Values.withUnit(higher.definition(), higher.enteredValue()));
+    }
+
+    /**
+     * The language of the messages, labels of changes and read-back differences: {@code zh} for Chinese, anything
+     * else for English. Takes effect at the next {@link #check()}.
+     */
+    public void setLanguage(String language) {
+        this.language = language == null ? "en" : language;
+    }
+
+    public String language() {
+        return language;
     }
 
     /** Whether the sheet can be written as it stands: no problem and, unless restoring defaults, something to send. */
@@ -313,7 +327,7 @@ public final class ParameterSheet {
             if (Double.isNaN(r.enteredValue()) || !(writeAll || r.differsFromDevice())) {
                 continue;
             }
-            result.add(new Change(r.key(), r.definition().label(), Values.withUnit(r.definition(), r.deviceValue()),
+            result.add(new Change(r.key(), r.definition().label(language), Values.withUnit(r.definition(), r.deviceValue()),
                     Values.withUnit(r.definition(), r.enteredValue())));
         }
         return result;

@@ -89,6 +89,24 @@ class ParameterSheetTest {
     }
 
     @Test
+    void inChineseTheProblemsAndChangesNameTheRowsInChinese() {
+        sheet.setLanguage("zh");
+        assertEquals(RowState.INVALID, sheet.enter("socLowAlarm", "abc"));
+        assertTrue(sheet.row("socLowAlarm").message().endsWith("\u201cabc\u201d\u4e0d\u662f\u6570\u5b57"),
+                sheet.row("socLowAlarm").message());
+        sheet.revert();
+        sheet.enter("cellHighVoltageAlarmRecovery", "3.9");
+        SheetProblem p = sheet.check().get(0);
+        String zhAlarm = sheet.row("cellHighVoltageAlarm").definition().label("zh");
+        assertTrue(p.message().contains(zhAlarm) && p.message().contains("\u5fc5\u987b\u4f4e\u4e8e"), p.message());
+        sheet.revert();
+        sheet.enter("cellHighVoltageAlarm", "3.56");
+        assertTrue(sheet.changes().get(0).text().startsWith(zhAlarm), sheet.changes().get(0).text());
+        sheet.setLanguage("en");
+        assertTrue(sheet.changes().get(0).text().startsWith("Cell high voltage alarm"));
+    }
+
+    @Test
     void theShortCircuitCurrentIsTheScpVoltageOverTheSamplingResistance() {
         assertEquals(100.0, sheet.scpMillivolts().getAsDouble(), 1e-9);
         assertEquals(400.0, sheet.shortCircuitCurrent().getAsDouble(), 1e-9);

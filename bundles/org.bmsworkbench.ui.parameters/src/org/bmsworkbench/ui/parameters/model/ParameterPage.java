@@ -55,6 +55,9 @@ public final class ParameterPage {
     /** Shows {@code sheet} (null: no table); {@code editable} is false for a read-only page. */
     public void show(ParameterSheet sheet, boolean editable) {
         this.sheet = sheet;
+        if (sheet != null) {
+            sheet.setLanguage(language);
+        }
         this.editable = editable;
         List<Line> result = new ArrayList<>();
         if (sheet != null) {
@@ -83,6 +86,11 @@ public final class ParameterPage {
     /** The language tag of the labels ({@code zh} shows the Chinese labels where the map has them). */
     public void setLanguage(String language) {
         this.language = language == null ? "en" : language;
+        if (sheet != null) {
+            // the sheet's problems, changes and read-back lines name the rows as the table does
+            sheet.setLanguage(this.language);
+            sheet.check();
+        }
     }
 
     public String language() {
