@@ -165,17 +165,23 @@ public final class RecordReader {
     }
 
     /** Stops after the transaction under way; what was read stays. */
-    public void stop() {
+    public synchronized void stop() {
+        if (finished.isDone()) {
+            return;
+        }
         stopRequested = true;
         CommandHandle<?> h = running;
         if (h != null) {
             h.cancel();
         }
-        executor.execute(() -> {
-            if (running == null && !finished.isDone()) {
-                end(State.STOPPED, "stopped at record " + next + " of " + boardCount);
-            }
-        });
+        if (!executor.isShutdown()) {
+            // a read waiting for a paused pack ends now rather than at its next look
+            executor.execute(() -> {
+                if (running == null && !finished.isDone()) {
+                    end(State.STOPPED, "stopped at record " + next + " of " + boardCount);
+                }
+            });
+        }
     }
 
     // --- the steps of a read -----------------------------------------------------------------------------------
@@ -311,12 +317,14 @@ public final class RecordReader {
     }
 
     private void end(State state, String message) {
-        if (finished.isDone()) {
-            return;
+        synchronized (this) {
+            if (finished.isDone()) {
+                return;
+            }
+            report(state, message);
+            executor.shutdown();
         }
-        report(state, message);
         finished.complete(progress);
-        executor.shutdown();
     }
 
     // --- the bus commands ----------------------------------------------------------------------------------------

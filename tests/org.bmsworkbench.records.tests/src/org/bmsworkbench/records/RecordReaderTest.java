@@ -29,10 +29,18 @@ class RecordReaderTest {
     static final class Seen implements RecordReader.Listener {
         final List<DeviceRecord> records = new CopyOnWriteArrayList<>();
         final List<ReadProgress> progress = new CopyOnWriteArrayList<>();
+        /** Runs once when this many records were read, on the reader's thread. */
+        volatile int when = Integer.MAX_VALUE;
+        volatile Runnable then;
 
         @Override
         public void records(List<DeviceRecord> list) {
             records.addAll(list);
+            if (records.size() >= when && then != null) {
+                Runnable r = then;
+                then = null;
+                r.run();
+            }
         }
 
         @Override
@@ -104,13 +112,13 @@ class RecordReaderTest {
             Seen seen = new Seen();
             MemoryRecordStore store = new MemoryRecordStore();
             RecordReader first = reader(rack, store, seen).step(1);
+            seen.when = 20;
+            seen.then = first::stop;
             first.start(Mode.ALL);
-            RecordRack.await(() -> seen.records.size() >= 20, "20 records");
-            first.stop();
             ReadProgress stopped = first.finished().get(30, TimeUnit.SECONDS);
             assertEquals(State.STOPPED, stopped.state());
             int kept = seen.records.size();
-            assertTrue(kept < rack.sim.pack(1).historyCount(), "stopped early: " + kept);
+            assertEquals(20, kept, "stopped after the step under way");
             assertEquals(kept, store.records(stopped.board(), RecordKind.DATA).size(), "what was read stays");
 
             Seen rest = new Seen();
@@ -129,9 +137,9 @@ class RecordReaderTest {
         try (RecordRack rack = new RecordRack(1, 60, START)) {
             Seen seen = new Seen();
             RecordReader reader = reader(rack, new MemoryRecordStore(), seen).step(2);
+            seen.when = 10;
+            seen.then = () -> rack.line.faults().set(Fault.DROP, 1.0, 0);
             reader.start(Mode.ALL);
-            RecordRack.await(() -> seen.records.size() >= 10, "10 records");
-            rack.line.faults().set(Fault.DROP, 1.0, 0);
             RecordRack.await(() -> seen.saw(State.PAUSED), "the read paused");
             ReadProgress paused = seen.progress.stream().filter(p -> p.state() == State.PAUSED).findFirst().orElseThrow();
             assertTrue(paused.message().contains("paused at record"), paused.message());
