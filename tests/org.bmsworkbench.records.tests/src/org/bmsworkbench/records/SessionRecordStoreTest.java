@@ -41,7 +41,7 @@ class SessionRecordStoreTest {
         Path file = dir.resolve("s.sqlite");
         try (SessionWriter w = SessionWriter.create(file, Map.of(), 0)) {
             w.commit();
-            try (SessionRecordStore store = new SessionRecordStore(file)) {
+            try (SessionRecordStore store = SessionRecordStore.direct(file)) {
                 List<DeviceRecord> three = List.of(record(0, 1, ""), record(1, 2, ""), record(2, 0, "the time is not a time"));
                 assertEquals(3, store.add("barcode:B1", "bus-1", 1, three));
                 assertEquals(0, store.add("barcode:B1", "bus-1", 1, three.subList(0, 2)), "kept once");
@@ -79,7 +79,7 @@ class SessionRecordStoreTest {
         try (SessionReader r = SessionReader.open(file)) {
             assertEquals(file, r.file());
         }
-        try (SessionRecordStore store = new SessionRecordStore(file)) {
+        try (SessionRecordStore store = SessionRecordStore.direct(file)) {
             assertTrue(store.records("barcode:B1", RecordKind.DATA).isEmpty(), "a version 1 file holds none");
             assertEquals(1, store.add("barcode:B1", "bus-1", 1, List.of(record(0, 1, ""))));
         }

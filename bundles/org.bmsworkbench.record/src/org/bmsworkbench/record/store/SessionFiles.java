@@ -68,6 +68,11 @@ public final class SessionFiles {
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
+    /** Opens a session file read-only, e.g. while the recorder writes it (WAL: readers never wait for it). */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        return openForReading(file);
+    }
+
     static Connection openForReading(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.bmsworkbench.connection.ConnectionService;
@@ -27,7 +26,6 @@ import org.bmsworkbench.records.RecordExport;
 import org.bmsworkbench.records.RecordKind;
 import org.bmsworkbench.records.RecordReader;
 import org.bmsworkbench.records.RecordStore;
-import org.bmsworkbench.records.RecordStore.RecordStoreException;
 import org.bmsworkbench.records.RecordTable;
 import org.bmsworkbench.records.RecordTable.TypeFilter;
 import org.bmsworkbench.records.SessionRecordStore;
@@ -68,6 +66,7 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
     private volatile ReadProgress latest;
     private volatile String note;
     private volatile Locale locale = Locale.ENGLISH;
+    private volatile boolean languageChanged;
     // the display thread's
     private RecordTable table;
     private RecordReader reader;
@@ -89,6 +88,8 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
     @Optional
     public void language(@Named(TranslationService.LOCALE) Locale newLocale) {
         locale = newLocale == null ? Locale.ENGLISH : newLocale;
+        languageChanged = true;
+        requestRefresh();
     }
 
     @Override
@@ -100,6 +101,7 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
     @Override
     protected void relabel(RecordsView view, Messages messages) {
         table.setLanguage(locale, labels(messages));
+        languageChanged = true;
         view.setMessages(messages);
         ReadProgress p = latest;
         if (p != null) {
@@ -145,6 +147,11 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
 
     @Override
     protected void refresh(RecordsView view) {
+        if (languageChanged) {
+            languageChanged = false;
+            table.setLanguage(locale, labels(messages()));
+            rowsChanged = true;
+        }
         Batch b;
         while ((b = arrivals.poll()) != null) {
             table.add(b.pack(), b.records());
@@ -208,18 +215,12 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
     }
 
     private RecordStore store() {
-        Optional<Path> file = recording == null ? Optional.empty() : recording.currentFile();
-        if (file.isEmpty()) {
+        RecordingService r = recording;
+        if (r == null) {
             return MEMORY;
         }
-        if (sessionStore == null || !sessionStore.file().equals(file.get())) {
-            closeStore();
-            try {
-                sessionStore = new SessionRecordStore(file.get());
-            } catch (RecordStoreException e) {
-                note = e.getMessage();
-                return MEMORY;
-            }
+        if (sessionStore == null) {
+            sessionStore = SessionRecordStore.throughRecorder(r::currentFile, r::keepDeviceRecords);
         }
         return sessionStore;
     }
@@ -322,18 +323,6 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
     public void endReads() {
         if (reader != null) {
             reader.stop();
-        }
-        closeStore();
-    }
-
-    private void closeStore() {
-        if (sessionStore != null) {
-            try {
-                sessionStore.close();
-            } catch (RecordStoreException e) {
-                note = e.getMessage();
-            }
-            sessionStore = null;
         }
     }
 }
