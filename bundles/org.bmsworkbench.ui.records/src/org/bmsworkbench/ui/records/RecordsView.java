@@ -98,10 +98,10 @@ public final class RecordsView extends Composite {
         export = button(buttons, actions::export);
         fromLabel = new Label(buttons, SWT.NONE);
         from = new Text(buttons, SWT.BORDER);
-        from.setLayoutData(new GridData(130, SWT.DEFAULT));
+        from.setLayoutData(new GridData(150, SWT.DEFAULT));
         toLabel = new Label(buttons, SWT.NONE);
         to = new Text(buttons, SWT.BORDER);
-        to.setLayoutData(new GridData(130, SWT.DEFAULT));
+        to.setLayoutData(new GridData(150, SWT.DEFAULT));
         typeLabel = new Label(buttons, SWT.NONE);
         type = new Combo(buttons, SWT.READ_ONLY);
         apply = button(buttons, this::applyFilter);
@@ -276,9 +276,10 @@ public final class RecordsView extends Composite {
             case TIME -> 150;
             case ALARM_INFO -> 170;
             case NOTE -> 260;
-            case MODE, VOLTAGE, CURRENT, MIN_V, MAX_V -> 85;
-            case SEQ, PACK, SOC, ALARM -> 65;
-            default -> 60;
+            case VOLTAGE, CURRENT -> 95;
+            case MODE, MIN_V, MAX_V -> 85;
+            case ENV, FET, TEMP -> 72;
+            default -> 65;
         };
     }
 
