@@ -104,6 +104,7 @@ public final class RecordsView extends Composite {
         to.setLayoutData(new GridData(150, SWT.DEFAULT));
         typeLabel = new Label(buttons, SWT.NONE);
         type = new Combo(buttons, SWT.READ_ONLY);
+        type.setLayoutData(new GridData(130, SWT.DEFAULT));
         apply = button(buttons, this::applyFilter);
         from.addListener(SWT.DefaultSelection, e -> applyFilter());
         to.addListener(SWT.DefaultSelection, e -> applyFilter());
@@ -112,7 +113,7 @@ public final class RecordsView extends Composite {
             typeLabel.setVisible(false);
             type.setVisible(false);
             ((GridData) layoutData(typeLabel)).exclude = true;
-            ((GridData) layoutData(type)).exclude = true;
+            ((GridData) type.getLayoutData()).exclude = true;
         }
 
         Composite progress = new Composite(this, SWT.NONE);
