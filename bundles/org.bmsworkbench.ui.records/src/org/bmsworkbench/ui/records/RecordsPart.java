@@ -74,6 +74,7 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
     private SelectedPack shownPack;
     private SessionRecordStore sessionStore;
     private boolean rowsChanged = true;
+    private ReadProgress shownProgress;
 
     protected RecordsPart(RecordKind kind, ConnectionService connection, PackSelection selection,
             BusStateRegistry registry) {
@@ -179,9 +180,9 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
         if (n != null) {
             view.showStatus(n);
             note = null;
-        } else if (p != null && !p.equals(view.getData("shownProgress"))) {
+        } else if (p != null && !p.equals(shownProgress)) {
             view.showProgress(p);
-            view.setData("shownProgress", p);
+            shownProgress = p;
         } else if (p == null && view.statusText().isEmpty()) {
             view.showStatus(messages().state_idle);
         }
