@@ -61,6 +61,8 @@ public final class Bus implements AutoCloseable {
     private final PackLinkStates links;
     private final PollSchedule schedule;
     private final CommandQueue<QueuedCommand<?>> queue;
+    /** A poll ran since the last transfer step, so the next step of a transfer goes first. */
+    private boolean polledBeforeTransfer;
     private final ReconnectBackoff backoff = new ReconnectBackoff();
     private final CommandLine line = new CommandLine();
     private final LinkCounters counters = new LinkCounters();
@@ -242,8 +244,16 @@ public final class Bus implements AutoCloseable {
     private void step() throws IOException {
         QueuedCommand<?> q = queue.poll();
         if (q != null) {
-            runCommand(q);
-            return;
+            boolean transfer = q.command.priority() == BusCommand.Priority.TRANSFER;
+            if (transfer && !polledBeforeTransfer && schedule.untilNext(clock.nanoTime()) <= 0) {
+                // a long transfer goes in steps: one due poll between two steps keeps the other packs live
+                polledBeforeTransfer = true;
+                queue.add(q);
+            } else {
+                polledBeforeTransfer = !transfer;
+                runCommand(q);
+                return;
+            }
         }
         long now = clock.nanoTime();
         int due = schedule.next(now, links::probed);

@@ -78,6 +78,31 @@ public interface BmsProtocol {
         }
     }
 
+    /** The index for {@link #selectRecord} that selects the kind alone: record 0, or none when the store is empty. */
+    long SELECT_KIND_ONLY = -1;
+
+    /**
+     * The requests that load stored record {@code index} of {@code kind} ({@link Command#HISTORY} or
+     * {@link Command#ALARM_RECORDS}) into the device's record window, kind and index together; with
+     * {@link #SELECT_KIND_ONLY}, the kind alone (record 0 without a check against the count). The window is then
+     * read with {@code requests(kind, address)}: each reply carries the record, or the detail
+     * {@code record.damaged} when the record does not decode, and {@code record.count}. Selecting only loads the
+     * window, so {@link #changesDevice} is false for these frames.
+     *
+     * @throws ProtocolException UNSUPPORTED when the protocol has no record window
+     */
+    default List<Request> selectRecord(Command kind, int address, long index) throws ProtocolException {
+        throw new ProtocolException(ProtocolError.Kind.UNSUPPORTED, displayName() + " has no record window");
+    }
+
+    /**
+     * The requests that load record {@code index} of the kind selected last by {@link #selectRecord}: the
+     * shorter frame of the next step of a download. By default the full selection.
+     */
+    default List<Request> nextRecord(Command kind, int address, long index) throws ProtocolException {
+        return selectRecord(kind, address, index);
+    }
+
     /** A stream decoder for the reply to {@code pending}. */
     FrameDecoder decoder(Request pending);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bmsworkbench.events.RecordingStatus;
+import org.bmsworkbench.record.store.DeviceRecordRows;
 import org.bmsworkbench.record.store.SessionSummary;
 
 /**
@@ -45,4 +46,14 @@ public interface RecordingService {
 
     /** Deletes a session file and its write-ahead log; refuses the session being recorded. */
     void delete(Path session) throws IOException;
+
+    /**
+     * Queues records read from a board's store (issue 16) for the current session file, table {@code device_record};
+     * the recorder's writer thread writes them with the rest. Never blocks.
+     *
+     * @return false when they cannot be kept (no recording, it failed, or its queue is full)
+     */
+    default boolean keepDeviceRecords(List<DeviceRecordRows.Row> rows) {
+        return false;
+    }
 }

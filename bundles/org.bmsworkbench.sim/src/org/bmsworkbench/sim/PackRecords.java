@@ -11,6 +11,7 @@ import org.bmsworkbench.model.HistoryRecord;
 import org.bmsworkbench.model.OperatingMode;
 import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
+import org.bmsworkbench.model.Quantity;
 
 /**
  * A board's flash records: a history record every storage interval and an alarm record of every alarm,
@@ -109,6 +110,50 @@ final class PackRecords {
             }
         }
         alarms.add(new AlarmRecord(0, source.time(), source.mode(), activeNow, code(flag, cleared), source.values()));
+    }
+
+    /**
+     * Fills the rings as if the board had stored {@code data} data records, one a minute, and {@code alarmCount} alarm
+     * records (alarm and protection changes, raised then released) up to now: a board with a past, for the record
+     * pages and their benchmark. The values wander around {@code now}'s; the ring keeps its capacity.
+     */
+    void backfill(int data, int alarmCount, LocalDateTime now, OperatingMode mode, PackSnapshot values) {
+        List<PackFlag> kinds = List.of(PackFlag.CELL_OV, PackFlag.CELL_OVP, PackFlag.CHG_OT, PackFlag.SOC_LOW,
+                PackFlag.DSG_OC, PackFlag.CELL_UVP, PackFlag.ENV_UT);
+        for (int i = data; i >= 1; i--) {
+            double phase = Math.sin(i / 90.0);
+            PackSnapshot v = wander(values, phase);
+            OperatingMode m = phase > 0.3 ? OperatingMode.CHARGE : phase < -0.3 ? OperatingMode.DISCHARGE
+                    : OperatingMode.IDLE;
+            history.add(new HistoryRecord(0, now.minusMinutes(i), m, v));
+        }
+        int events = Math.min(alarmCount, alarms.capacity());
+        for (int i = events; i >= 1; i--) {
+            PackFlag flag = kinds.get((i / 2) % kinds.size());
+            boolean cleared = i % 2 == 1;
+            Set<PackFlag> active = cleared ? Set.of() : Set.of(flag);
+            alarms.add(new AlarmRecord(0, now.minusMinutes(i * 17L), mode, active, code(flag, cleared),
+                    wander(values, Math.cos(i / 7.0))));
+        }
+    }
+
+    private static PackSnapshot wander(PackSnapshot values, double phase) {
+        PackSnapshot.Builder b = values.toBuilder();
+        for (Quantity q : List.of(Quantity.VOLTAGE, Quantity.MIN_CELL_VOLTAGE, Quantity.MAX_CELL_VOLTAGE)) {
+            double v = values.get(q);
+            if (!Double.isNaN(v)) {
+                b.set(q, Math.round(v * (1 + 0.02 * phase) * 1000) / 1000.0);
+            }
+        }
+        double soc = values.get(Quantity.SOC);
+        if (!Double.isNaN(soc)) {
+            b.set(Quantity.SOC, Math.round(Math.max(0, Math.min(100, soc + 30 * phase)) * 10) / 10.0);
+        }
+        double current = values.get(Quantity.CURRENT);
+        if (!Double.isNaN(current)) {
+            b.set(Quantity.CURRENT, Math.round(40 * phase * 1000) / 1000.0);
+        }
+        return b.build();
     }
 
     void clearHistory() {

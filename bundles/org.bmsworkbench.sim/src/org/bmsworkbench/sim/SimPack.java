@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.bmsworkbench.model.AlarmRecord;
 import org.bmsworkbench.model.HistoryRecord;
+import org.bmsworkbench.model.OperatingMode;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.protocol.ControlAction;
@@ -286,6 +287,14 @@ public final class SimPack implements Board {
     @Override
     public AlarmRecord alarm(int index) {
         return model.records.alarm(index);
+    }
+
+    /**
+     * Gives the board a past: {@code data} data records, one a minute up to now, and {@code alarms} alarm records
+     * (as {@code records=} of a simulated bus spec); the rings keep their capacity.
+     */
+    public synchronized void storePastRecords(int data, int alarms) {
+        model.records.backfill(data, alarms, model.boardTime(), OperatingMode.IDLE, snapshot());
     }
 
     /** Records the ring dropped because it was full. */

@@ -291,6 +291,46 @@ class BusTest {
     }
 
     @Test
+    void queuedStepsOfATransferLetOneDuePollGoFirstEach() throws Exception {
+        try (SimHarness h = new SimHarness(new NativeModbusProtocol(), 2, 16, 4, LineTiming.none())) {
+            Bus bus = h.openOnClock(SimHarness.settings("modbus-native", List.of(1, 2)).withPollInterval(0));
+            h.until(SOON, "open", () -> bus.status().state() == BusState.OPEN && h.events.sweeps > 0);
+            // each step notes the frames sent so far when it starts and when it ends
+            List<long[]> marks = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<CommandHandle<Integer>> steps = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                steps.add(bus.submit(new BusCommand<Integer>() {
+                    @Override
+                    public String label() {
+                        return "step";
+                    }
+
+                    @Override
+                    public Priority priority() {
+                        return Priority.TRANSFER;
+                    }
+
+                    @Override
+                    public Integer run(CommandContext c) throws Exception {
+                        long start = h.events.frames.stream().filter(f -> f.direction() == FrameRecord.Direction.TX)
+                                .count();
+                        c.transact(c.protocol().requests(Command.ALARM_STATUS, 1).get(0));
+                        marks.add(new long[] { start, start + 1 });
+                        return 1;
+                    }
+                }));
+            }
+            for (CommandHandle<Integer> c : steps) {
+                assertEquals(1, h.result(c));
+            }
+            assertEquals(6, marks.size());
+            for (int i = 1; i < marks.size(); i++) {
+                assertTrue(marks.get(i)[0] > marks.get(i - 1)[1], "a poll between steps " + i + " and " + (i + 1));
+            }
+        }
+    }
+
+    @Test
     void aRunningCommandStopsBetweenTransactionsWhenCancelled() throws Exception {
         try (SimHarness h = new SimHarness(new NativeModbusProtocol(), 1, 16, 4, LineTiming.none())) {
             Bus bus = h.openOnClock(SimHarness.settings("modbus-native", List.of(1)));

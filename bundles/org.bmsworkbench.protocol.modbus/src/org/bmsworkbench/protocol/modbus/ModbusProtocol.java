@@ -396,7 +396,81 @@ public class ModbusProtocol implements BmsProtocol {
             return true;
         }
         int function = frame[1] & 0xFF;
-        return function != 1 && function != 2 && function != 3 && function != 4;
+        if (function == 1 || function == 2 || function == 3 || function == 4) {
+            return false;
+        }
+        // selecting a stored record only loads the record window: it changes nothing the board keeps (section 9.7)
+        return !selectsRecordOnly(frame, function);
+    }
+
+    /** Whether a write frame touches nothing but the record window's selection ({@code record.select/index}). */
+    private boolean selectsRecordOnly(byte[] frame, int function) {
+        if (function != 6 && function != 16 || frame.length < 8) {
+            return false;
+        }
+        int start = u16(frame, 2);
+        int quantity = function == 6 ? 1 : u16(frame, 4);
+        if (function == 16 && (frame.length < 9 || frame.length != 9 + (frame[6] & 0xFF) || quantity < 1)) {
+            return false;
+        }
+        for (int register = start; register < start + quantity; register++) {
+            Field f = holdingField(register);
+            if (f == null || !f.target.equals(RECORD_SELECT) && !f.target.equals(RECORD_INDEX)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Map targets of the record window's selection (section 8.9). */
+    private static final String RECORD_SELECT = "record.select";
+    private static final String RECORD_INDEX = "record.index";
+
+    /** The kind values written to {@code record.select}: the kind in the high byte. */
+    private static final int SELECT_HISTORY = 0x0100;
+    private static final int SELECT_ALARMS = 0x0200;
+
+    @Override
+    public List<Request> selectRecord(Command kind, int address, long index) throws ProtocolException {
+        if (kind != Command.HISTORY && kind != Command.ALARM_RECORDS || !commands.contains(kind)) {
+            throw new ProtocolException(Kind.UNSUPPORTED, map.name + " has no record window for " + kind.key());
+        }
+        Field select = null;
+        Field indexField = null;
+        for (Field f : map.fields(3)) {
+            if (f.target.equals(RECORD_SELECT) && f.writable()) {
+                select = f;
+            } else if (f.target.equals(RECORD_INDEX) && f.writable()) {
+                indexField = f;
+            }
+        }
+        if (select == null || indexField == null || indexField.width() != 2 || indexField.address != select.end()) {
+            throw new ProtocolException(Kind.UNSUPPORTED, map.name + " has no record selection");
+        }
+        if (index > 0xFFFFFFFFL || index < -2) {
+            throw new ProtocolException(Kind.UNSUPPORTED, "record index " + index + " is outside 0..4294967295");
+        }
+        int kindValue = kind == Command.HISTORY ? SELECT_HISTORY : SELECT_ALARMS;
+        if (index == SELECT_KIND_ONLY) {
+            return writeRegisters(kind, address, select.address, new int[] { kindValue });
+        }
+        if (index < 0) {
+            throw new ProtocolException(Kind.UNSUPPORTED, "record index " + index + " is negative");
+        }
+        int high = (int) (index >>> 16);
+        int low = (int) (index & 0xFFFF);
+        return writeRegisters(kind, address, select.address, new int[] { kindValue, high, low });
+    }
+
+    @Override
+    public List<Request> nextRecord(Command kind, int address, long index) throws ProtocolException {
+        selectRecord(kind, address, index); // checks the kind, the map and the index
+        if (index < 0) {
+            throw new ProtocolException(Kind.UNSUPPORTED, "record index " + index + " is negative");
+        }
+        Field indexField = map.fields(3).stream().filter(f -> f.target.equals(RECORD_INDEX)).findFirst().orElseThrow();
+        return writeRegisters(kind, address, indexField.address,
+                new int[] { (int) (index >>> 16), (int) (index & 0xFFFF) });
     }
 
     @Override
@@ -448,6 +522,9 @@ public class ModbusProtocol implements BmsProtocol {
         }
         return Command.RAW;
     }
+
+    /** The detail of a record-window reply whose record does not decode, with why. */
+    public static final String RECORD_DAMAGED = "record.damaged";
 
     /** The exceptions after which the native map's result register says why (docs: sections 4 and 9.1). */
     private static final Set<Integer> EXPLAINED_EXCEPTIONS = Set.of(0x03, 0x04, 0x06);
@@ -819,13 +896,24 @@ public class ModbusProtocol implements BmsProtocol {
         }
 
         private void record(PackSnapshot values) throws ProtocolException {
+            // every field of the window as read, so that a reader can show a record that does not decode
+            for (Map.Entry<String, Double> e : record.entrySet()) {
+                reply.detail("record." + e.getKey(), e.getValue());
+            }
+            if (record.containsKey("count") && intOf("count") == 0) {
+                // nothing stored: the window reads its kind, index and count, and 0 elsewhere (section 9.7)
+                return;
+            }
             LocalDateTime time;
             try {
                 time = LocalDateTime.of(intOf("year"), intOf("month"), intOf("day"), intOf("hour"), intOf("minute"),
                         intOf("second"));
             } catch (DateTimeException e) {
-                // An empty slot of the board's record store reads as zeros.
-                throw new ProtocolException(Kind.BAD_PAYLOAD, "the record's time is not a time: " + record);
+                // a damaged record is reported as such, not dropped: the reader shows it marked
+                reply.detail(RECORD_DAMAGED, "the record's time " + intOf("year") + "-" + intOf("month") + "-"
+                        + intOf("day") + " " + intOf("hour") + ":" + intOf("minute") + ":" + intOf("second")
+                        + " is not a time");
+                return;
             }
             Double rawIndex = record.get("index");
             if (rawIndex != null && (rawIndex < 0 || rawIndex > Integer.MAX_VALUE)) {

@@ -20,6 +20,7 @@ import org.bmsworkbench.events.EventProperties;
 import org.bmsworkbench.events.RecordingStatus;
 import org.bmsworkbench.record.RecordingService;
 import org.bmsworkbench.record.RecordingSettings;
+import org.bmsworkbench.record.store.DeviceRecordRows;
 import org.bmsworkbench.record.store.SessionFiles;
 import org.bmsworkbench.record.store.SessionReader;
 import org.bmsworkbench.record.store.SessionSummary;
@@ -119,6 +120,11 @@ public final class RecorderComponent implements RecordingService, EventHandler {
     @Override
     public void newSession() {
         recorder.newSession();
+    }
+
+    @Override
+    public boolean keepDeviceRecords(List<DeviceRecordRows.Row> rows) {
+        return recorder.keepDeviceRecords(rows);
     }
 
     @Override

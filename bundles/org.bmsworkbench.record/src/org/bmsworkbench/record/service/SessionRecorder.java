@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -34,6 +35,7 @@ import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.events.RecordingStatus;
 import org.bmsworkbench.events.RecordingStatus.State;
 import org.bmsworkbench.record.RecordingSettings;
+import org.bmsworkbench.record.store.DeviceRecordRows;
 import org.bmsworkbench.record.store.Schema;
 import org.bmsworkbench.record.store.SessionFiles;
 import org.bmsworkbench.record.store.SessionWriter;
@@ -190,6 +192,23 @@ public final class SessionRecorder implements AutoCloseable {
         lastKept.put(key, time);
     }
 
+    /** Records read from a board's store, for the writer thread. */
+    private record DeviceRecords(List<DeviceRecordRows.Row> rows) {
+    }
+
+    /**
+     * Queues records read from a board's store (the Data Record and Alarm Record pages) for the session file; they
+     * are written by the one writer thread and committed with the rest. Never blocks.
+     *
+     * @return false when they cannot be kept: the recorder failed, stops, or its queue is full
+     */
+    public boolean keepDeviceRecords(List<DeviceRecordRows.Row> rows) {
+        if (failed || stopping) {
+            return false;
+        }
+        return rows.isEmpty() || queue.offer(new DeviceRecords(List.copyOf(rows)));
+    }
+
     private void offerEvent(Object event) {
         if (!queue.offer(event)) {
             skipped.incrementAndGet();
@@ -318,6 +337,7 @@ public final class SessionRecorder implements AutoCloseable {
             case FlagChange f -> writer.flag(f);
             case CommandProgress c -> writer.command(c);
             case PauseGap g -> writer.gap(g.from(), g.to(), "paused", g.skipped());
+            case DeviceRecords r -> writer.deviceRecords(r.rows());
             default -> throw new IllegalStateException("cannot record " + item.getClass().getName());
         }
     }

@@ -16,7 +16,10 @@ import org.bmsworkbench.model.Quantity;
 public final class Schema {
 
     /** {@code PRAGMA user_version} of the files this code writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+
+    /** The first version with the device record table; files of version 1 have none and read as holding no records. */
+    public static final int DEVICE_RECORDS_SINCE = 2;
 
     /** {@code PRAGMA application_id}: "BMSW", so that {@code file(1)} and our readers know the file. */
     public static final int APPLICATION_ID = 0x424D5357;
@@ -102,9 +105,39 @@ public final class Schema {
         sql.add("CREATE TABLE gap (id INTEGER PRIMARY KEY, from_ms INTEGER NOT NULL, to_ms INTEGER NOT NULL,"
                 + " reason TEXT NOT NULL, skipped INTEGER NOT NULL)");
         sql.add("CREATE TABLE unit (column_name TEXT PRIMARY KEY, unit TEXT NOT NULL)");
+        sql.addAll(createDeviceRecords());
         sql.add("CREATE VIEW snapshot_time AS SELECT s.*, strftime('%Y-%m-%d %H:%M:%f', s.time_ms / 1000.0,"
                 + " 'unixepoch') AS time_utc, b.bus_id, p.address FROM snapshot s JOIN pack p ON p.pack = s.pack"
                 + " JOIN bus b ON b.bus = p.bus");
+        return sql;
+    }
+
+    /** The columns of {@code device_record} that hold a record's values, after {@code code}, in table order. */
+    public static final List<String> DEVICE_RECORD_VALUES = List.of("voltage", "current", "soc", "min_cell_voltage",
+            "max_cell_voltage", "environment_temperature", "mosfet_temperature");
+
+    /**
+     * The statements that add the device records (issue 16: the Data Record and Alarm Record pages) to a file:
+     * one row per record read from a board's store, keyed by the board's identity and the record's fingerprint,
+     * so that reading a board again keeps one row per record. Safe to run on a file that has them.
+     */
+    public static List<String> createDeviceRecords() {
+        List<String> sql = new ArrayList<>();
+        StringBuilder t = new StringBuilder("CREATE TABLE IF NOT EXISTS device_record (id INTEGER PRIMARY KEY,"
+                + " board TEXT NOT NULL, bus_id TEXT NOT NULL, address INTEGER NOT NULL, kind TEXT NOT NULL,"
+                + " idx INTEGER NOT NULL, board_time TEXT, read_ms INTEGER NOT NULL, mode TEXT NOT NULL,"
+                + " code INTEGER NOT NULL");
+        for (String c : DEVICE_RECORD_VALUES) {
+            t.append(", ").append(c).append(" REAL");
+        }
+        t.append(", flags TEXT NOT NULL, temps INTEGER NOT NULL");
+        for (int i = 0; i < PackSnapshot.MAX_TEMPERATURES; i++) {
+            t.append(", ").append(temperatureColumn(i)).append(" REAL");
+        }
+        t.append(", damage TEXT NOT NULL, clock_not_set INTEGER NOT NULL, fingerprint TEXT NOT NULL,"
+                + " UNIQUE (board, kind, fingerprint))");
+        sql.add(t.toString());
+        sql.add("CREATE INDEX IF NOT EXISTS device_record_board ON device_record (board, kind, idx)");
         return sql;
     }
 

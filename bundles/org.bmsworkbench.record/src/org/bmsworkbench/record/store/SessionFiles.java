@@ -53,6 +53,26 @@ public final class SessionFiles {
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
+    /**
+     * Opens an existing session file for a second writer beside the recorder (the device records of issue 16):
+     * short transactions, and up to 5 s of waiting for the recorder's commit.
+     */
+    public static Connection openForUpdate(Path file) throws SQLException {
+        if (!Files.exists(file)) {
+            throw new SQLException("the session file " + file + " does not exist");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setOpenMode(SQLiteOpenMode.READWRITE);
+        config.setBusyTimeout(5000);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** Opens a session file read-only, e.g. while the recorder writes it (WAL: readers never wait for it). */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        return openForReading(file);
+    }
+
     static Connection openForReading(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);

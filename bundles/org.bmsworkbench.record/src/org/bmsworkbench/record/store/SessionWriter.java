@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -42,6 +43,7 @@ public final class SessionWriter implements AutoCloseable {
     private final PreparedStatement insertFlag;
     private final PreparedStatement insertCommand;
     private final PreparedStatement insertGap;
+    private PreparedStatement insertDeviceRecord;
     private final Map<String, Long> buses = new HashMap<>();
     private final Map<String, PackRow> packs = new HashMap<>();
     private long nextBus = 1;
@@ -255,6 +257,16 @@ public final class SessionWriter implements AutoCloseable {
             st.executeUpdate();
         }
         pending = true;
+    }
+
+    /** Keeps records read from a board's store (issue 16); a record kept already is left out. */
+    public int deviceRecords(List<DeviceRecordRows.Row> rows) throws SQLException {
+        if (insertDeviceRecord == null) {
+            insertDeviceRecord = DeviceRecordRows.prepareInsert(db);
+        }
+        int added = DeviceRecordRows.insert(insertDeviceRecord, rows);
+        pending = true;
+        return added;
     }
 
     /** Whether rows wait for {@link #commit()}. */

@@ -48,7 +48,7 @@ public final class SimLinkProvider implements LinkProvider {
 
     @Override
     public Set<String> options() {
-        return Set.of("cells", "temps", "speed", "seed", "baud", "profile");
+        return Set.of("cells", "temps", "speed", "seed", "baud", "profile", "records");
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class SimLinkProvider implements LinkProvider {
         return new SimulatedTransport(BusSettings.intOption(o, "cells", base.cells()),
                 BusSettings.intOption(o, "temps", base.sensors()), BusSettings.intOption(o, "seed", (int) base.seed()),
                 BusSettings.doubleOption(o, "speed", base.speed()), BusSettings.intOption(o, "baud", base.baud()),
-                base.turnaround(), o.getOrDefault("profile", base.profile()));
+                base.turnaround(), o.getOrDefault("profile", base.profile()), BusSettings.intOption(o, "records", 0));
     }
 
     /** {@code sim:8} is eight packs. */

@@ -52,6 +52,9 @@ public final class SimulatedConnector implements Connector {
         bus = new SimBus(specs, definitions, sim.seed(), LocalDateTime.now(), 1.0);
         for (int i = 0; i < addresses.size(); i++) {
             bus.pack(addresses.get(i)).setProfile(profile(sim, i));
+            if (sim.records() > 0) {
+                bus.pack(addresses.get(i)).storePastRecords(sim.records(), sim.records() / 5);
+            }
         }
         LineTiming timing = sim.baud() == 0 ? LineTiming.none() : new LineTiming(sim.baud(), 10, sim.turnaround());
         line = new SimLine(bus, codec, endpoint, timing, new Faults(sim.seed()), log);

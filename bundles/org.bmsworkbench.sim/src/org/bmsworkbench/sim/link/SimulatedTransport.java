@@ -16,9 +16,11 @@ import org.bmsworkbench.sim.CurrentProfile;
  * @param profile    what the charger and load do, in {@link CurrentProfile}'s text form without commas:
  *                   {@value #DEFAULT_PROFILE} by default (packs out of phase, so the bus visibly lives),
  *                   {@code rest} for packs that sit still at 60 %, {@code charge:50}, {@code cycle:1}, ...
+ * @param records    data records each board holds at start, one a minute up to now (and a fifth as many alarm
+ *                   records), for the Data Record and Alarm Record pages; 0 by default
  */
 public record SimulatedTransport(int cells, int sensors, long seed, double speed, int baud, double turnaround,
-        String profile) implements Transport {
+        String profile, int records) implements Transport {
 
     /** What the built-in simulated bus does unless told otherwise: charge and discharge cycles. */
     public static final String DEFAULT_PROFILE = "cycle";
@@ -26,6 +28,12 @@ public record SimulatedTransport(int cells, int sensors, long seed, double speed
     /** The default profile ({@value #DEFAULT_PROFILE}). */
     public SimulatedTransport(int cells, int sensors, long seed, double speed, int baud, double turnaround) {
         this(cells, sensors, seed, speed, baud, turnaround, DEFAULT_PROFILE);
+    }
+
+    /** No stored records at start. */
+    public SimulatedTransport(int cells, int sensors, long seed, double speed, int baud, double turnaround,
+            String profile) {
+        this(cells, sensors, seed, speed, baud, turnaround, profile, 0);
     }
 
     public SimulatedTransport {
@@ -47,6 +55,9 @@ public record SimulatedTransport(int cells, int sensors, long seed, double speed
         if (baud < 0 || baud > 4_000_000) {
             throw new IllegalArgumentException("baud rate " + baud + " is outside 0..4000000");
         }
+        if (records < 0 || records > 100_000) {
+            throw new IllegalArgumentException(records + " stored records is outside 0..100000");
+        }
         if (!(turnaround >= 0) || turnaround > 10_000) {
             throw new IllegalArgumentException("turnaround " + turnaround + " ms is outside 0..10000");
         }
@@ -59,7 +70,7 @@ public record SimulatedTransport(int cells, int sensors, long seed, double speed
 
     /** The same bus with another profile, e.g. {@code rest}. */
     public SimulatedTransport withProfile(String newProfile) {
-        return new SimulatedTransport(cells, sensors, seed, speed, baud, turnaround, newProfile);
+        return new SimulatedTransport(cells, sensors, seed, speed, baud, turnaround, newProfile, records);
     }
 
     /** Whether the packs cycle (and so start at different points of the cycle). */
@@ -85,7 +96,7 @@ public record SimulatedTransport(int cells, int sensors, long seed, double speed
     @Override
     public String spec() {
         return SimLinkProvider.SCHEME + ",cells=" + cells + ",temps=" + sensors + ",baud=" + baud
-                + (profile.equals(DEFAULT_PROFILE) ? "" : ",profile=" + profile);
+                + (profile.equals(DEFAULT_PROFILE) ? "" : ",profile=" + profile) + (records == 0 ? "" : ",records=" + records);
     }
 
     @Override
