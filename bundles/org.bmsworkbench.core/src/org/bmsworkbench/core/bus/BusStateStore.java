@@ -90,7 +90,8 @@ public final class BusStateStore implements BusStateRegistry {
             boolean newFile = !status.file().equals(recorderFile);
             recorderState = status.state();
             recorderFile = status.file();
-            if (before == status.state() && !newFile) {
+            // the recorder's first word at start-up, "not recording yet", is no change worth a line
+            if (before == status.state() && !newFile || before == null && status.state() == RecordingStatus.State.OFF) {
                 return false;
             }
             String detail = status.state() == RecordingStatus.State.FAILED ? status.detail() : status.file();

@@ -184,6 +184,7 @@ class BusStateStoreTest {
     @Test
     void theRecordersStartPauseAndFailureAreActivityButItsFiguresAreNot() {
         BusStateStore store = new BusStateStore();
+        assertFalse(store.apply(recording(RecordingStatus.State.OFF, "", "", 0)), "not recording yet is no news");
         assertTrue(store.apply(recording(RecordingStatus.State.RECORDING, "/r/a.sqlite", "", 0)));
         assertFalse(store.apply(recording(RecordingStatus.State.RECORDING, "/r/a.sqlite", "", 1)),
                 "a status that only moved its figures is not a change");
