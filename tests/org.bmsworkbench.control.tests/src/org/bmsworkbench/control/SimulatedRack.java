@@ -10,18 +10,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.bmsworkbench.connection.Bus;
-import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.BusEvents;
 import org.bmsworkbench.connection.BusSettings;
-import org.bmsworkbench.connection.CommandHandle;
 import org.bmsworkbench.connection.LinkLookup;
-import org.bmsworkbench.connection.ConnectionService;
+import org.bmsworkbench.connection.testsupport.OneBusConnection;
 import org.bmsworkbench.connection.Port;
 import org.bmsworkbench.connection.WriteGuard;
-import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.FrameRecord;
 import org.bmsworkbench.events.PackStatus;
-import org.bmsworkbench.events.SerialPortInfo;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
@@ -38,7 +34,7 @@ import org.bmsworkbench.sim.wire.SimLine;
  * One simulated bus behind the real {@link Bus}, seen through the {@link ConnectionService} interface the write
  * service uses; the guard is whatever the test installs. Every frame on the line is kept.
  */
-final class SimulatedRack implements ConnectionService, PackStates, AutoCloseable {
+final class SimulatedRack extends OneBusConnection implements PackStates, AutoCloseable {
 
     static final String BUS = "bus-g";
 
@@ -86,38 +82,7 @@ final class SimulatedRack implements ConnectionService, PackStates, AutoCloseabl
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    @Override
-    public String open(BusSettings settings) {
-        throw new UnsupportedOperationException("one bus only");
-    }
-
-    @Override
-    public void close(String busId) {
-        bus.close();
-    }
-
-    @Override
-    public void closeAll() {
-        bus.close();
-    }
-
-    @Override
-    public List<BusStatus> buses() {
-        return List.of(bus.status());
-    }
-
-    @Override
-    public Optional<BusSettings> settings(String busId) {
-        return Optional.of(bus.settings());
+        OneBusConnection.await(condition, what, 20);
     }
 
     @Override
@@ -132,26 +97,18 @@ final class SimulatedRack implements ConnectionService, PackStates, AutoCloseabl
     }
 
     @Override
-    public <T> CommandHandle<T> submit(String busId, BusCommand<T> command) {
-        if (!BUS.equals(busId)) {
-            throw new IllegalArgumentException("no bus " + busId);
-        }
-        return bus.submit(command);
+    protected Bus bus() {
+        return bus;
     }
 
     @Override
-    public List<SerialPortInfo> serialPorts() {
-        return List.of();
+    protected String busId() {
+        return BUS;
     }
 
     @Override
-    public List<SerialPortInfo> refreshPorts() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> protocols() {
-        return List.of(protocol.id());
+    protected String protocolId() {
+        return protocol.id();
     }
 
     @Override

@@ -6,22 +6,17 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import org.bmsworkbench.connection.Bus;
-import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.BusEvents;
 import org.bmsworkbench.connection.BusSettings;
-import org.bmsworkbench.connection.CommandHandle;
-import org.bmsworkbench.connection.ConnectionService;
 import org.bmsworkbench.connection.LinkLookup;
+import org.bmsworkbench.connection.testsupport.OneBusConnection;
 import org.bmsworkbench.connection.Port;
-import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.FrameRecord;
 import org.bmsworkbench.events.PackLinkState;
-import org.bmsworkbench.events.SerialPortInfo;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
 import org.bmsworkbench.sim.PackSpec;
@@ -37,7 +32,7 @@ import org.bmsworkbench.sim.wire.SimLine;
  * A real {@link Bus} over an in-process simulated line, whose packs store a data record every simulated minute:
  * the record rings the reader must read. Every frame on the line is kept.
  */
-final class RecordRack implements ConnectionService, AutoCloseable {
+final class RecordRack extends OneBusConnection implements AutoCloseable {
 
     static final String BUS = "bus-r";
 
@@ -92,61 +87,22 @@ final class RecordRack implements ConnectionService, AutoCloseable {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+        OneBusConnection.await(condition, what, 60);
     }
 
     @Override
-    public String open(BusSettings settings) {
-        throw new UnsupportedOperationException("one bus only");
+    protected Bus bus() {
+        return bus;
     }
 
     @Override
-    public void close(String busId) {
-        bus.close();
+    protected String busId() {
+        return BUS;
     }
 
     @Override
-    public void closeAll() {
-        bus.close();
-    }
-
-    @Override
-    public List<BusStatus> buses() {
-        return List.of(bus.status());
-    }
-
-    @Override
-    public Optional<BusSettings> settings(String busId) {
-        return Optional.of(bus.settings());
-    }
-
-    @Override
-    public <T> CommandHandle<T> submit(String busId, BusCommand<T> command) {
-        if (!BUS.equals(busId)) {
-            throw new IllegalArgumentException("no bus " + busId);
-        }
-        return bus.submit(command);
-    }
-
-    @Override
-    public List<SerialPortInfo> serialPorts() {
-        return List.of();
-    }
-
-    @Override
-    public List<SerialPortInfo> refreshPorts() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> protocols() {
-        return List.of(protocol.id());
+    protected String protocolId() {
+        return protocol.id();
     }
 
     @Override
