@@ -32,6 +32,7 @@ import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
 import org.bmsworkbench.sim.wire.Faults;
 import org.bmsworkbench.sim.wire.LineTiming;
+import org.bmsworkbench.sim.wire.PtyPair;
 import org.bmsworkbench.sim.wire.SerialEndpoint;
 import org.bmsworkbench.sim.wire.SimLine;
 
@@ -152,22 +153,22 @@ public final class RecordReadBenchmark {
     private int measure(BmsProtocol protocol, int records, int baud, int step, double turnaround, int interval)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("bmsw-records-bench-");
-        Process socat = null;
+        PtyPair pty = null;
         SimBus sim = null;
         SimLine line = null;
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try {
-            socat = startSocat(dir);
+            pty = PtyPair.open(dir);
             List<ParameterDefinition> definitions = protocol.parameterDefinitions();
             sim = new SimBus(List.of(PackSpec.typical(1, 16, 4), PackSpec.typical(2, 16, 4)), definitions, SEED,
                     LocalDateTime.now(), 0.1);
             sim.pack(1).storePastRecords(records, 0);
             sim.start(1);
             int bits = new Transport.Serial("pty", baud, 8, 'N', 1).bitsPerCharacter();
-            line = new SimLine(sim, protocol.deviceCodec().orElseThrow(), new SerialEndpoint(dir.resolve("device")),
+            line = new SimLine(sim, protocol.deviceCodec().orElseThrow(), new SerialEndpoint(pty.device()),
                     new LineTiming(baud, bits, turnaround), new Faults(SEED), m -> log.add("simulator: " + m));
             line.start();
-            Transport.Serial transport = new Transport.Serial(dir.resolve("host").toString(), baud, 8, 'N', 1);
+            Transport.Serial transport = new Transport.Serial(pty.host().toString(), baud, 8, 'N', 1);
             BusSettings settings = new BusSettings(transport, protocol.id(), List.of(1, 2), 0, 1, interval, 1, 3);
             Counter counter = new Counter();
             try (Buses buses = new Buses(catalog::find, () -> catalog.all().stream().map(BmsProtocol::id).toList(),
@@ -235,51 +236,13 @@ public final class RecordReadBenchmark {
             if (sim != null) {
                 sim.close();
             }
-            stopSocat(socat, dir);
-        }
-    }
-
-    private static Process startSocat(Path dir) throws IOException {
-        Path device = dir.resolve("device");
-        Path host = dir.resolve("host");
-        Process socat;
-        try {
-            socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + device,
-                    "pty,raw,echo=0,link=" + host).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new IOException("socat is needed for the pty pair (apt-get install socat): " + e.getMessage(), e);
-        }
-        for (int i = 0; i < 100 && !(Files.exists(device) && Files.exists(host)); i++) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                socat.destroy();
-                throw new IOException("interrupted while socat made the pty pair", e);
+            if (pty != null) {
+                try {
+                    pty.close();
+                } catch (IOException e) {
+                    err.println(NAME + ": " + e.getMessage());
+                }
             }
-        }
-        if (!Files.exists(device) || !Files.exists(host)) {
-            socat.destroy();
-            throw new IOException("socat did not make the pty pair in 2 s");
-        }
-        return socat;
-    }
-
-    private void stopSocat(Process socat, Path dir) throws InterruptedException {
-        if (socat != null) {
-            socat.destroy();
-            if (!socat.waitFor(2, TimeUnit.SECONDS)) {
-                socat.destroyForcibly();
-            }
-        }
-        try (var links = Files.list(dir)) {
-            for (Path p : links.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            err.println(NAME + ": could not remove " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -39,6 +39,7 @@ import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
 import org.bmsworkbench.sim.wire.Faults;
 import org.bmsworkbench.sim.wire.LineTiming;
+import org.bmsworkbench.sim.wire.PtyPair;
 import org.bmsworkbench.sim.wire.SerialEndpoint;
 import org.bmsworkbench.sim.wire.SimLine;
 
@@ -185,12 +186,12 @@ public final class BusBenchmark {
     private Result measure(BmsProtocol protocol, int baud, int bits, int sweeps, double turnaroundMillis,
             List<ParameterDefinition> definitions) throws IOException {
         Path dir = Files.createTempDirectory("bmsw-bench-");
-        Process socat = null;
+        PtyPair pty = null;
         SimBus sim = null;
         SimLine line = null;
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         try {
-            socat = startSocat(dir);
+            pty = PtyPair.open(dir);
             List<PackSpec> specs = new ArrayList<>();
             List<Integer> addresses = new ArrayList<>();
             for (int a = 1; a <= PACKS; a++) {
@@ -200,10 +201,10 @@ public final class BusBenchmark {
             sim = new SimBus(specs, definitions, SEED, LocalDateTime.now(), 0.1);
             // the physics runs in real time as under bmsw sim, so it takes its share of the CPU here too
             sim.start(1);
-            line = new SimLine(sim, protocol.deviceCodec().orElseThrow(), new SerialEndpoint(dir.resolve("device")),
+            line = new SimLine(sim, protocol.deviceCodec().orElseThrow(), new SerialEndpoint(pty.device()),
                     new LineTiming(baud, bits, turnaroundMillis), new Faults(SEED), m -> log.add("simulator: " + m));
             line.start();
-            Transport.Serial transport = new Transport.Serial(dir.resolve("host").toString(), baud, DATA_BITS, PARITY,
+            Transport.Serial transport = new Transport.Serial(pty.host().toString(), baud, DATA_BITS, PARITY,
                     STOP_BITS);
             BusSettings settings = new BusSettings(transport, protocol.id(), addresses, 0, 1, 0, 1, 3);
             Recorder recorder = new Recorder(WARM_UP_SWEEPS + sweeps);
@@ -241,60 +242,17 @@ public final class BusBenchmark {
             if (sim != null) {
                 sim.close();
             }
-            stopSocat(socat, dir);
+            if (pty != null) {
+                try {
+                    pty.close();
+                } catch (IOException e) {
+                    err.println(NAME + ": " + e.getMessage());
+                }
+            }
         }
     }
 
     /** The same pty pair as {@code bmsw sim --pty}: the simulator on {@code device}, the host on {@code host}. */
-    private static Process startSocat(Path dir) throws IOException {
-        Path device = dir.resolve("device");
-        Path host = dir.resolve("host");
-        Process socat;
-        try {
-            socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + device,
-                    "pty,raw,echo=0,link=" + host).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new IOException("socat is needed for the pty pair (apt-get install socat): " + e.getMessage(), e);
-        }
-        for (int i = 0; i < 100 && !(Files.exists(device) && Files.exists(host)); i++) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                socat.destroy();
-                throw new IOException("interrupted while socat made the pty pair", e);
-            }
-        }
-        if (!Files.exists(device) || !Files.exists(host)) {
-            socat.destroy();
-            throw new IOException("socat did not make the pty pair in 2 s");
-        }
-        return socat;
-    }
-
-    private void stopSocat(Process socat, Path dir) {
-        if (socat != null) {
-            socat.destroy();
-            try {
-                if (!socat.waitFor(2, TimeUnit.SECONDS)) {
-                    socat.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                socat.destroyForcibly();
-            }
-        }
-        try (var links = Files.list(dir)) {
-            for (Path p : links.toList()) {
-                Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            err.println(NAME + ": could not remove " + dir + ": " + e.getMessage());
-        }
-    }
-
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
