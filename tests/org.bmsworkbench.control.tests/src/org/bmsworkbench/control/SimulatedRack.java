@@ -65,6 +65,7 @@ final class SimulatedRack extends OneBusConnection implements PackStates, AutoCl
         BusSettings settings = BusSettings.parse("sim:" + packs + ",cells=16,temps=4,interval=20",
                 LinkLookup.of(new SimLinkProvider()));
         bus = new Bus(BUS, settings, protocol, this::connect, events, Clock.systemUTC(), m -> { }, () -> guard);
+        attach(bus, BUS, protocol.id());
         bus.start();
         await(() -> bus.packStates().stream().allMatch(p -> p.state() == org.bmsworkbench.events.PackLinkState.ONLINE),
                 "every pack online");
@@ -94,21 +95,6 @@ final class SimulatedRack extends OneBusConnection implements PackStates, AutoCl
     public org.bmsworkbench.events.PackLinkState state(String busId, int address) {
         return bus.packStates().stream().filter(p -> p.address() == address).map(PackStatus::state).findFirst()
                 .orElse(org.bmsworkbench.events.PackLinkState.OFFLINE);
-    }
-
-    @Override
-    protected Bus bus() {
-        return bus;
-    }
-
-    @Override
-    protected String busId() {
-        return BUS;
-    }
-
-    @Override
-    protected String protocolId() {
-        return protocol.id();
     }
 
     @Override

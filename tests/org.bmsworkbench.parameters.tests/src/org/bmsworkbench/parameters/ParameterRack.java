@@ -77,6 +77,7 @@ final class ParameterRack extends OneBusConnection implements PackStates, AutoCl
         BusSettings settings = BusSettings.parse("sim:" + packs + ",cells=16,temps=4,interval=20",
                 LinkLookup.of(new SimLinkProvider())).withTiming(100, 0).withOfflineAfter(1);
         bus = new Bus(BUS, settings, protocol, this::connect, events, Clock.systemUTC(), m -> { }, () -> guard);
+        attach(bus, BUS, protocol.id());
         bus.start();
         await(() -> bus.packStates().stream().allMatch(p -> p.state() == PackLinkState.ONLINE), "every pack online");
     }
@@ -182,21 +183,6 @@ final class ParameterRack extends OneBusConnection implements PackStates, AutoCl
     public PackLinkState state(String busId, int address) {
         return bus.packStates().stream().filter(p -> p.address() == address).map(PackStatus::state).findFirst()
                 .orElse(PackLinkState.OFFLINE);
-    }
-
-    @Override
-    protected Bus bus() {
-        return bus;
-    }
-
-    @Override
-    protected String busId() {
-        return BUS;
-    }
-
-    @Override
-    protected String protocolId() {
-        return protocol.id();
     }
 
     @Override

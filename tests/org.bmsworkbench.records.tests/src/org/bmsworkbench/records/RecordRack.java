@@ -64,6 +64,7 @@ final class RecordRack extends OneBusConnection implements AutoCloseable {
         BusSettings settings = BusSettings.parse("sim:" + packs + ",cells=16,temps=4,interval=20,timeout=150",
                 LinkLookup.of(new SimLinkProvider()));
         bus = new Bus(BUS, settings, protocol, this::connect, events, Clock.systemUTC(), m -> { });
+        attach(bus, BUS, protocol.id());
         bus.start();
         await(() -> bus.packStates().stream().allMatch(p -> p.state() == PackLinkState.ONLINE), "every pack online");
     }
@@ -88,21 +89,6 @@ final class RecordRack extends OneBusConnection implements AutoCloseable {
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
         OneBusConnection.await(condition, what, 60);
-    }
-
-    @Override
-    protected Bus bus() {
-        return bus;
-    }
-
-    @Override
-    protected String busId() {
-        return BUS;
-    }
-
-    @Override
-    protected String protocolId() {
-        return protocol.id();
     }
 
     @Override

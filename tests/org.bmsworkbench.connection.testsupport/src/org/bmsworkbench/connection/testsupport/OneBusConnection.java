@@ -18,14 +18,16 @@ import org.bmsworkbench.events.SerialPortInfo;
  */
 public abstract class OneBusConnection implements ConnectionService {
 
-    /** The rack's bus. */
-    protected abstract Bus bus();
+    private Bus bus;
+    private String busId;
+    private String protocolId;
 
-    /** The rack's bus id. */
-    protected abstract String busId();
-
-    /** The protocol id of the rack's packs. */
-    protected abstract String protocolId();
+    /** Names the rack's bus once it is built; every method of the service acts on it. */
+    protected final void attach(Bus bus, String busId, String protocolId) {
+        this.bus = bus;
+        this.busId = busId;
+        this.protocolId = protocolId;
+    }
 
     /** Waits up to {@code seconds} for a condition, checking every 5 ms; fails naming what it waited for. */
     public static void await(BooleanSupplier condition, String what, int seconds) throws InterruptedException {
@@ -45,30 +47,30 @@ public abstract class OneBusConnection implements ConnectionService {
 
     @Override
     public void close(String busId) {
-        bus().close();
+        bus.close();
     }
 
     @Override
     public void closeAll() {
-        bus().close();
+        bus.close();
     }
 
     @Override
     public List<BusStatus> buses() {
-        return List.of(bus().status());
+        return List.of(bus.status());
     }
 
     @Override
     public Optional<BusSettings> settings(String busId) {
-        return busId().equals(busId) ? Optional.of(bus().settings()) : Optional.empty();
+        return this.busId.equals(busId) ? Optional.of(bus.settings()) : Optional.empty();
     }
 
     @Override
     public <T> CommandHandle<T> submit(String busId, BusCommand<T> command) {
-        if (!busId().equals(busId)) {
+        if (!this.busId.equals(busId)) {
             throw new IllegalArgumentException("no bus " + busId);
         }
-        return bus().submit(command);
+        return bus.submit(command);
     }
 
     @Override
@@ -83,6 +85,6 @@ public abstract class OneBusConnection implements ConnectionService {
 
     @Override
     public List<String> protocols() {
-        return List.of(protocolId());
+        return List.of(protocolId);
     }
 }
