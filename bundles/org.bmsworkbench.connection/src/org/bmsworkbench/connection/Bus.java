@@ -419,6 +419,10 @@ public final class Bus implements AutoCloseable {
     }
 
     private void failed(int index, String why) {
+        if (links.asleep(index)) {
+            schedule.dueAt(index, clock.nanoTime() + hibernatingProbeNanos());
+            return;
+        }
         PackLinkStates.Failure f = links.failed(index, clock.instant());
         publish(f.changed());
         if (f.backoffMillis() > 0) {
@@ -579,6 +583,31 @@ public final class Bus implements AutoCloseable {
         public boolean unqueue(QueuedCommand<?> command) {
             return queue.remove(command);
         }
+
+        @Override
+        public void hibernating(int address, boolean asleep) {
+            int index = links.indexOf(address);
+            if (index < 0) {
+                return;
+            }
+            long now = clock.nanoTime();
+            if (asleep) {
+                publish(links.hibernating(index, clock.instant()));
+                log.accept("bus " + id + ": pack " + address + " is hibernating");
+                schedule.dueAt(index, now + hibernatingProbeNanos());
+            } else {
+                schedule.dueAt(index, now);
+            }
+        }
+    }
+
+    /**
+     * Any frame on the line wakes a hibernating board (modbus-native 9.5), so the other packs' polling wakes it
+     * anyway and a probe every 30 s costs nothing more; alone on its bus it is left asleep until someone wakes it.
+     */
+    private long hibernatingProbeNanos() {
+        return links.size() > 1 ? TimeUnit.MILLISECONDS.toNanos(PackLinkStates.MAX_PROBE_BACKOFF_MILLIS)
+                : TimeUnit.DAYS.toNanos(365);
     }
 
     /** Turns the runner's frames into communication-record entries. */

@@ -25,6 +25,15 @@ public interface CommandContext {
     /** Reports progress: {@code done} of {@code total} (0: unknown) and what is being done. */
     void progress(long done, long total, String step);
 
+    /**
+     * The pack at {@code address} was told to stop answering (forced hibernation): the bus shows it as
+     * {@code HIBERNATING} rather than failing, polls it no more and only listens for it coming back.
+     */
+    void hibernating(int address);
+
+    /** The pack at {@code address} was woken: the bus polls it at once and counts it back when it answers. */
+    void woken(int address);
+
     /** Whether someone asked to cancel. */
     boolean cancelled();
 

@@ -82,13 +82,25 @@ final class PackLinkStates {
 
     /** Whether pack {@code index} is offline and therefore only probed. */
     synchronized boolean probed(int index) {
-        return status[index].state() == PackLinkState.OFFLINE && failures[index] >= offlineAfter;
+        return status[index].state() == PackLinkState.OFFLINE && failures[index] >= offlineAfter
+                || status[index].state() == PackLinkState.HIBERNATING;
+    }
+
+    /** Whether pack {@code index} was sent into hibernation and has not answered since. */
+    synchronized boolean asleep(int index) {
+        return status[index].state() == PackLinkState.HIBERNATING;
+    }
+
+    /** Pack {@code index} was sent into forced hibernation: silent on purpose, its failures forgotten. */
+    PackStatus hibernating(int index, Instant now) {
+        failures[index] = 0;
+        return set(index, PackLinkState.HIBERNATING, now);
     }
 
     /** Whether every pack failed its last poll. */
     boolean allFailing() {
-        for (int f : failures) {
-            if (f == 0) {
+        for (int i = 0; i < failures.length; i++) {
+            if (failures[i] == 0 || asleep(i)) {
                 return false;
             }
         }
@@ -126,6 +138,10 @@ final class PackLinkStates {
 
     /** Pack {@code index} is offline because the port is gone; with {@code forget}, its failures are too. */
     PackStatus offline(int index, Instant now, boolean forget) {
+        if (asleep(index)) {
+            // a hibernating pack stays so when the port goes: it still sleeps
+            return null;
+        }
         if (forget) {
             failures[index] = 0;
         }

@@ -38,6 +38,9 @@ final class QueuedCommand<T> implements CommandHandle<T>, CommandContext, Compar
 
         boolean closing();
 
+        /** Marks a pack hibernating ({@code true}) or due for a poll at once after a wake ({@code false}). */
+        void hibernating(int address, boolean asleep);
+
         /** Takes the command out of the queue; false when it had left it already. */
         boolean unqueue(QueuedCommand<?> command);
     }
@@ -148,6 +151,16 @@ final class QueuedCommand<T> implements CommandHandle<T>, CommandContext, Compar
     @Override
     public void progress(long done, long total, String step) {
         report(CommandProgress.State.RUNNING, Math.max(0, done), Math.max(0, total), step);
+    }
+
+    @Override
+    public void hibernating(int address) {
+        line.hibernating(address, true);
+    }
+
+    @Override
+    public void woken(int address) {
+        line.hibernating(address, false);
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class ControlInterlocks {
             case DISCHARGING -> "the charge FET cannot be switched off while the pack discharges (" + amps + ")";
             case CHARGING -> "the discharge FET cannot be switched off while the pack charges (" + amps + ")";
             case NOT_CURRENT -> "the pack's values are not current";
+            case CURRENT_FLOWING -> "current flows (" + amps + "): stop charging and discharging first";
             case NO_DATA -> "the pack has not answered yet";
             default -> refusal.name();
         };

@@ -31,7 +31,7 @@ public abstract class PackWrite<T> {
     private final String busId;
     private final int address;
 
-    PackWrite(String busId, int address) {
+    protected PackWrite(String busId, int address) {
         this.busId = busId;
         this.address = address;
     }
@@ -62,9 +62,9 @@ public abstract class PackWrite<T> {
     }
 
     /** The command that sends the write and reads it back; run only inside the guard. */
-    abstract BusCommand<T> command();
+    protected abstract BusCommand<T> command();
 
-    abstract ReadBack readBack(T result);
+    protected abstract ReadBack readBack(T result);
 
     /**
      * One audit line of a write that changes several things (a parameter write: one per parameter), before the
@@ -74,16 +74,16 @@ public abstract class PackWrite<T> {
      * @param oldValue the value before, with its unit; empty when unknown
      * @param newValue the value sent, with its unit
      */
-    record AuditItem(String what, String oldValue, String newValue) {
+    public record AuditItem(String what, String oldValue, String newValue) {
     }
 
     /** The things this write changes, each audited on its own line; empty when the write is one thing. */
-    List<AuditItem> auditItems() {
+    protected List<AuditItem> auditItems() {
         return List.of();
     }
 
     /** How one of {@link #auditItems()} read back. */
-    ReadBack readBack(AuditItem item, T result) {
+    protected ReadBack readBack(AuditItem item, T result) {
         return readBack(result);
     }
 
@@ -180,7 +180,7 @@ public abstract class PackWrite<T> {
         }
 
         @Override
-        BusCommand<PackSnapshot> command() {
+        protected BusCommand<PackSnapshot> command() {
             BusCommand<Reply> control = Commands.control(address(), action);
             return new BusCommand<>() {
                 @Override
@@ -197,7 +197,7 @@ public abstract class PackWrite<T> {
         }
 
         @Override
-        ReadBack readBack(PackSnapshot after) {
+        protected ReadBack readBack(PackSnapshot after) {
             boolean on = after.hasFlag(flag);
             return new ReadBack(on == switchesOn(), flag.name().replace("_ON", "") + " is now " + (on ? "on" : "off"));
         }
@@ -246,7 +246,7 @@ public abstract class PackWrite<T> {
         }
 
         @Override
-        List<AuditItem> auditItems() {
+        protected List<AuditItem> auditItems() {
             List<AuditItem> items = new ArrayList<>();
             for (Map.Entry<String, Double> e : values.values().entrySet()) {
                 ParameterDefinition d = values.definition(e.getKey());
@@ -257,7 +257,7 @@ public abstract class PackWrite<T> {
         }
 
         @Override
-        ReadBack readBack(AuditItem item, ParameterSet page) {
+        protected ReadBack readBack(AuditItem item, ParameterSet page) {
             String key = item.what().substring("parameter ".length());
             ParameterDefinition d = values.definition(key);
             if (!page.hasValue(key)) {
@@ -288,12 +288,12 @@ public abstract class PackWrite<T> {
         }
 
         @Override
-        BusCommand<ParameterSet> command() {
+        protected BusCommand<ParameterSet> command() {
             return Commands.writeParameters(address(), values);
         }
 
         @Override
-        ReadBack readBack(ParameterSet page) {
+        protected ReadBack readBack(ParameterSet page) {
             List<String> differ = new ArrayList<>();
             for (Map.Entry<String, Double> e : values.values().entrySet()) {
                 ParameterDefinition d = values.definition(e.getKey());
@@ -336,7 +336,7 @@ public abstract class PackWrite<T> {
         }
 
         @Override
-        BusCommand<ParameterSet> command() {
+        protected BusCommand<ParameterSet> command() {
             BusCommand<Reply> control = Commands.control(address(), ControlAction.RESTORE_DEFAULTS);
             BusCommand<ParameterSet> read = Commands.readParameters(address());
             return new BusCommand<>() {
@@ -354,7 +354,7 @@ public abstract class PackWrite<T> {
         }
 
         @Override
-        ReadBack readBack(ParameterSet page) {
+        protected ReadBack readBack(ParameterSet page) {
             // the board takes the request and applies the set on its own time; the caller reads the page again
             return new ReadBack(true, "the board restores its factory parameters; read the page again");
         }
@@ -391,12 +391,12 @@ public abstract class PackWrite<T> {
         }
 
         @Override
-        BusCommand<LocalDateTime> command() {
+        protected BusCommand<LocalDateTime> command() {
             return Commands.setClock(address(), time);
         }
 
         @Override
-        ReadBack readBack(LocalDateTime back) {
+        protected ReadBack readBack(LocalDateTime back) {
             long seconds = Math.abs(java.time.Duration.between(time, back).toSeconds());
             // the pack's clock runs on while it is read back
             return new ReadBack(seconds <= 5, "the clock reads " + back);

@@ -12,6 +12,10 @@ public enum Refusal {
     DISCHARGING,
     /** The discharge FET may not be switched off while the pack charges. */
     CHARGING,
+    /**
+     * Current flows through the pack: hibernation, a current zero calibration and a firmware upgrade need it at rest.
+     */
+    CURRENT_FLOWING,
     /** A value is outside its limits or the pack cannot take it. */
     INVALID,
     /** The bus is not open, or the pack is not on it. */

@@ -144,6 +144,14 @@ public interface BmsProtocol {
         return Optional.empty();
     }
 
+    /**
+     * System configuration, calibration and firmware transfer (the manual's System Configuration page); empty
+     * when the protocol's boards do not offer them, and the page then says so.
+     */
+    default Optional<org.bmsworkbench.protocol.setup.DeviceSetup> setup() {
+        return Optional.empty();
+    }
+
     /** How frames are written down for people. */
     enum FrameNotation {
         /** Printable ASCII, the carriage return at the end optional. */

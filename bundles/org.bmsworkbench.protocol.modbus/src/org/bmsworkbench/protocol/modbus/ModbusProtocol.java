@@ -52,6 +52,7 @@ public class ModbusProtocol implements BmsProtocol {
 
     private final RegisterMap map;
     private final Set<Command> commands;
+    private final Optional<org.bmsworkbench.protocol.setup.DeviceSetup> setup;
 
     protected ModbusProtocol(String mapId) {
         this.map = RegisterMap.load(mapId);
@@ -77,6 +78,7 @@ public class ModbusProtocol implements BmsProtocol {
             supported.add(Command.CONTROL);
         }
         this.commands = Set.copyOf(supported);
+        this.setup = ModbusSetup.of(this, map);
     }
 
     @Override
@@ -137,6 +139,11 @@ public class ModbusProtocol implements BmsProtocol {
     }
 
     // --- requests ------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<org.bmsworkbench.protocol.setup.DeviceSetup> setup() {
+        return setup;
+    }
 
     @Override
     public List<Request> requests(Command command, int address) throws ProtocolException {

@@ -11,6 +11,7 @@ public class Messages {
     public String status_noBus;
     public String status_buses;
     public String status_packs;
+    public String status_hibernating;
     public String status_tooltip;
     public String status_simulated;
     public String status_recordingOff;

@@ -97,7 +97,9 @@ public class StatusLineControl extends AbstractPart<Composite, Messages> {
             int offline = overview.packs(PackLinkState.OFFLINE);
             boolean simulated = overview.buses().stream()
                     .anyMatch(b -> b.status().isSimulated() && b.status().state() != BusState.CLOSED);
+            int hibernating = overview.packs(PackLinkState.HIBERNATING);
             packLabel.setText(Messages.format(messages.status_packs, online, stale, offline)
+                    + (hibernating > 0 ? "   " + Messages.format(messages.status_hibernating, hibernating) : "")
                     + (simulated ? "    " + messages.status_simulated : ""));
             packLabel.setForeground(offline + stale == 0 ? StateColors.ONLINE : StateColors.STALE);
         }

@@ -10,6 +10,7 @@ import org.bmsworkbench.events.PackLinkState;
 public class Messages {
 
     public String overview_title;
+    public String packState_HIBERNATING;
     public String overview_empty;
     public String overview_summary;
     public String column_bus;
@@ -68,6 +69,7 @@ public class Messages {
             case ONLINE -> packState_ONLINE;
             case STALE -> packState_STALE;
             case OFFLINE -> packState_OFFLINE;
+            case HIBERNATING -> packState_HIBERNATING;
         };
     }
 

@@ -11,6 +11,8 @@ public final class StateColors {
     public static final Color STALE = new Color(0xc7, 0x7c, 0x02);
     public static final Color OFFLINE = new Color(0x80, 0x86, 0x8b);
     public static final Color FAILED = new Color(0xc5, 0x22, 0x1f);
+    /** Silent on purpose (forced hibernation): not a failure. */
+    public static final Color HIBERNATING = new Color(0x3b, 0x6e, 0xa8);
 
     private StateColors() {
     }
@@ -20,6 +22,7 @@ public final class StateColors {
             case ONLINE -> ONLINE;
             case STALE -> STALE;
             case OFFLINE -> OFFLINE;
+            case HIBERNATING -> HIBERNATING;
         };
     }
 

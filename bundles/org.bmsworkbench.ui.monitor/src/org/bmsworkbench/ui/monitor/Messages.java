@@ -11,6 +11,7 @@ import org.bmsworkbench.model.PackFlag;
 public class Messages {
 
     public String header_pack;
+    public String state_hibernating;
     public String header_none;
     public String state_online;
     public String state_stale;

@@ -244,6 +244,7 @@ public final class RealtimeView extends Composite {
             case ONLINE -> Messages.format(messages.state_online, when == null ? "-" : when);
             case STALE -> Messages.format(messages.state_stale, when == null ? "-" : when);
             case OFFLINE -> when == null ? messages.state_offline_never : Messages.format(messages.state_offline, when);
+            case HIBERNATING -> messages.state_hibernating;
         };
         header.setText(Messages.format(messages.header_pack, String.format("%02d", address), title) + "    " + status);
         header.setForeground(StateColors.of(state));

@@ -9,6 +9,7 @@ import org.bmsworkbench.ui.parallel.model.GridRow;
 public class Messages {
 
     public String grid_title;
+    public String packState_HIBERNATING;
     public String grid_summary;
     public String grid_legend;
     public String grid_empty;
@@ -46,6 +47,7 @@ public class Messages {
             case ONLINE -> packState_ONLINE;
             case STALE -> packState_STALE;
             case OFFLINE -> packState_OFFLINE;
+            case HIBERNATING -> packState_HIBERNATING;
         };
     }
 

@@ -157,7 +157,7 @@ public final class ParallelGridView extends Composite {
                 PackColumn pack = grid.column(column);
                 if (pack.state() == PackLinkState.STALE) {
                     labels.addLabel(LABEL_HEADER_STALE);
-                } else if (pack.state() == PackLinkState.OFFLINE) {
+                } else if (pack.state() == PackLinkState.OFFLINE || pack.state() == PackLinkState.HIBERNATING) {
                     labels.addLabel(LABEL_HEADER_OFFLINE);
                 }
                 if (grid.isSelected(column)) {

@@ -9,6 +9,7 @@ import org.bmsworkbench.parameters.RowState;
 public class Messages {
 
     public String header_none;
+    public String state_HIBERNATING;
     public String header_pack;
     public String state_ONLINE;
     public String state_STALE;

@@ -188,6 +188,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
             case ONLINE -> messages().state_ONLINE;
             case STALE -> messages().state_STALE;
             case OFFLINE -> messages().state_OFFLINE;
+            case HIBERNATING -> messages().state_HIBERNATING;
         };
     }
 

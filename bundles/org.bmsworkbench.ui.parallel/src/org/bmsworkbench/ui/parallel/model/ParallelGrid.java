@@ -279,7 +279,8 @@ public final class ParallelGrid {
         if (snapshotTime == null) {
             return registered == null ? PackLinkState.OFFLINE : registered;
         }
-        if (registered == PackLinkState.OFFLINE || registered == PackLinkState.STALE) {
+        if (registered == PackLinkState.OFFLINE || registered == PackLinkState.STALE
+                || registered == PackLinkState.HIBERNATING) {
             return registered;
         }
         boolean old = Duration.between(snapshotTime, now).compareTo(STALE_AFTER) > 0;

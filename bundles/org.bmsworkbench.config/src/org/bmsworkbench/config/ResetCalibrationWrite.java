@@ -1,0 +1,81 @@
+package org.bmsworkbench.config;
+
+import java.util.List;
+
+import org.bmsworkbench.connection.BusCommand;
+import org.bmsworkbench.connection.CommandContext;
+import org.bmsworkbench.control.PackWrite;
+import org.bmsworkbench.control.ReadBack;
+import org.bmsworkbench.model.PackSnapshot;
+import org.bmsworkbench.protocol.ProtocolException;
+import org.bmsworkbench.protocol.Request;
+import org.bmsworkbench.protocol.setup.CalibrationReading;
+import org.bmsworkbench.protocol.setup.CalibrationReset;
+import org.bmsworkbench.protocol.setup.DeviceSetup;
+
+/** Back to the factory calibration: the voltage gain, the current zero, one sensor's offset or every offset. */
+public final class ResetCalibrationWrite extends PackWrite<CalibrationReading> {
+
+    private final CalibrationReset what;
+    private final int sensor;
+
+    ResetCalibrationWrite(String busId, int address, CalibrationReset what, int sensor) {
+        super(busId, address);
+        this.what = what;
+        this.sensor = sensor;
+    }
+
+    @Override
+    public String what() {
+        return "reset calibration " + what.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + (what == CalibrationReset.SENSOR ? " " + CalibrationResult.sensorName(sensor) : "");
+    }
+
+    @Override
+    public String oldValue(PackSnapshot latest) {
+        return "";
+    }
+
+    @Override
+    public String newValue() {
+        return "factory";
+    }
+
+    @Override
+    protected BusCommand<CalibrationReading> command() {
+        return new BusCommand<>() {
+            @Override
+            public String label() {
+                return "Reset the calibration of pack " + address();
+            }
+
+            @Override
+            public CalibrationReading run(CommandContext c) throws Exception {
+                DeviceSetup setup = Setups.of(c);
+                List<Request> writes;
+                try {
+                    writes = setup.resetCalibration(address(), what, sensor);
+                } catch (ProtocolException e) {
+                    throw Setups.refused(e);
+                }
+                for (Request r : writes) {
+                    c.transact(r);
+                }
+                Thread.sleep(CalibrationWrite.SETTLE_MILLIS);
+                return setup.calibration(c.transact(setup.readCalibration(address()).get(0)));
+            }
+        };
+    }
+
+    @Override
+    protected ReadBack readBack(CalibrationReading after) {
+        boolean done = switch (what) {
+            case VOLTAGE -> !after.voltageCalibrated();
+            case CURRENT_ZERO -> !after.currentZeroCalibrated();
+            case SENSOR -> true;
+            case ALL_SENSORS -> !after.temperatureOffsetSet();
+        };
+        return new ReadBack(done, String.format(java.util.Locale.ROOT,
+                "calibration status now 0x%X; the pack reads %.3f V, %.3f A", after.status(), after.volts(), after.amps()));
+    }
+}
