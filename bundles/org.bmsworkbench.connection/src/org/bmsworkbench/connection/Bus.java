@@ -396,7 +396,7 @@ public final class Bus implements AutoCloseable {
         }
         lastAnswerNanos = clock.nanoTime();
         backoff.answered();
-        links.heard(index);
+        publish(links.heard(index, clock.instant()));
         if (probe) {
             // answered its probe: poll it in full at once, within this same sweep
             schedule.again(index, lastAnswerNanos);

@@ -112,9 +112,13 @@ final class PackLinkStates {
         return lastGood[index];
     }
 
-    /** Pack {@code index} answered, a probe or a poll: its failures are forgotten. */
-    void heard(int index) {
+    /**
+     * Pack {@code index} answered, a probe or a poll: its failures are forgotten, and a hibernating pack is awake
+     * again (stale until its full poll), which is the status to publish.
+     */
+    PackStatus heard(int index, Instant now) {
         failures[index] = 0;
+        return asleep(index) ? set(index, PackLinkState.STALE, now) : null;
     }
 
     /** Pack {@code index} answered a whole poll at {@code now}. */

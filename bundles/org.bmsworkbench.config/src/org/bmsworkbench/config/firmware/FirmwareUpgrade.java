@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
-import org.bmsworkbench.control.Judgement;
+import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.control.WriteOutcome;
 import org.bmsworkbench.control.WriteService;
 
@@ -24,56 +24,83 @@ public final class FirmwareUpgrade {
     private final WriteService writes;
     private final Consumer<String> log;
     private volatile boolean cancelled;
+    private volatile FirmwareWrite running;
 
     public FirmwareUpgrade(WriteService writes, Consumer<String> log) {
         this.writes = writes;
         this.log = log;
     }
 
-    /** Stops after the current attempt (the running command is cancelled by its own handle). */
+    /** Stops the transfer before its next block (the board aborts and keeps its firmware) and resumes no more. */
     public void cancel() {
         cancelled = true;
+        FirmwareWrite w = running;
+        if (w != null) {
+            w.cancel();
+        }
     }
 
     public WriteOutcome<FirmwareResult> run(FirmwareWrite write) throws InterruptedException {
+        running = write;
+        if (cancelled) {
+            write.cancel();
+        }
         WriteOutcome<FirmwareResult> outcome = null;
         for (int attempt = 0; attempt <= MAX_RESUMES; attempt++) {
-            CompletableFuture<WriteOutcome<FirmwareResult>> f = writes.submit(write);
-            try {
-                outcome = f.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the write service failed: " + e.getCause(), e.getCause());
-            }
+            outcome = submit(write);
             if (outcome.kind() != WriteOutcome.Kind.FAILED || cancelled || !resumable(outcome, write)) {
                 return outcome;
             }
             log.accept("transfer interrupted at block " + write.acknowledged() + " (" + outcome.detail()
                     + "); waiting for pack " + write.address() + " to resume");
-            if (!awaitBack(write)) {
+            WriteOutcome<FirmwareResult> resumed = resume(write);
+            if (resumed == null) {
+                return outcome;
+            }
+            outcome = resumed;
+            if (outcome.kind() != WriteOutcome.Kind.FAILED || cancelled || !resumable(outcome, write)) {
                 return outcome;
             }
         }
         return outcome;
     }
 
+    private WriteOutcome<FirmwareResult> submit(FirmwareWrite write) throws InterruptedException {
+        CompletableFuture<WriteOutcome<FirmwareResult>> f = writes.submit(write);
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the write service failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Submits the write again once the pack is back; a bus still reopening or a pack not yet polled refuses, which
+     * is waited out rather than taken as the end. {@code null} when the pack is not back in time.
+     */
+    private WriteOutcome<FirmwareResult> resume(FirmwareWrite write) throws InterruptedException {
+        long until = System.nanoTime() + BACK_MAX_MILLIS * 1_000_000L;
+        while (System.nanoTime() < until && !cancelled) {
+            Thread.sleep(500);
+            if (writes.judge(write).refusal().isPresent()) {
+                continue;
+            }
+            WriteOutcome<FirmwareResult> o = submit(write);
+            boolean notBack = o.kind() == WriteOutcome.Kind.REFUSED && (o.refusal() == Refusal.BUS_NOT_OPEN
+                    || o.refusal() == Refusal.NOT_CURRENT || o.refusal() == Refusal.NO_DATA);
+            if (!notBack) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     private static boolean resumable(WriteOutcome<?> outcome, FirmwareWrite write) {
         String detail = outcome.detail() == null ? "" : outcome.detail();
-        if (detail.contains("cancelled")) {
+        if (write.cancelRequested() || detail.contains("cancelled")) {
             return false;
         }
         // only a transfer that got blocks through: a board that refused the image would refuse it again
         return write.acknowledged() > 0;
-    }
-
-    private boolean awaitBack(FirmwareWrite write) throws InterruptedException {
-        long until = System.nanoTime() + BACK_MAX_MILLIS * 1_000_000L;
-        while (System.nanoTime() < until && !cancelled) {
-            Judgement j = writes.judge(write);
-            if (j.refusal().isEmpty()) {
-                return true;
-            }
-            Thread.sleep(500);
-        }
-        return false;
     }
 }

@@ -46,6 +46,7 @@ public final class FirmwareWrite extends PackWrite<FirmwareResult> {
     private final Consumer<FirmwareProgress> listener;
     private volatile FirmwareProgress progress;
     private volatile int acknowledged;
+    private volatile boolean cancelRequested;
 
     public FirmwareWrite(String busId, int address, FirmwareImage image, boolean allowOlder,
             Consumer<FirmwareProgress> listener) {
@@ -62,6 +63,15 @@ public final class FirmwareWrite extends PackWrite<FirmwareResult> {
     /** The last progress reported; {@code null} before the command ran. */
     public FirmwareProgress progress() {
         return progress;
+    }
+
+    /** Stops the transfer before its next block: the board is told to abort and keeps its firmware. */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
     }
 
     /** Blocks the board acknowledged so far, over every attempt. */
@@ -163,7 +173,7 @@ public final class FirmwareWrite extends PackWrite<FirmwareResult> {
         long started = System.nanoTime();
         long sent = 0;
         while (next < blocks) {
-            if (c.cancelled()) {
+            if (c.cancelled() || cancelRequested) {
                 abort(c, setup, blocks);
                 throw new CancellationException("cancelled at block " + next + " of " + blocks
                         + "; the pack was told to abort and keeps its firmware");

@@ -296,6 +296,16 @@ public class ModbusProtocol implements BmsProtocol {
     }
 
     /**
+     * Writes one register with FC 06, with the checks of {@link #writeRegisters}: a command register, a selection
+     * or a counter that the documents write alone.
+     */
+    public Request writeRegister(Command command, int address, int register, int value) throws ProtocolException {
+        writeRegisters(command, address, register, new int[] { value });
+        return request(command, address, 6, register, 1, new byte[] {
+            (byte) (register >> 8), (byte) register, (byte) (value >> 8), (byte) value });
+    }
+
+    /**
      * Sets or clears coils from {@code start} with one FC 0F: every coil must be a writable field of the map.
      * Used to switch several control-test outputs in one transaction.
      */

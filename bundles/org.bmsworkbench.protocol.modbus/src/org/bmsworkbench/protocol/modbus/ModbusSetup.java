@@ -138,8 +138,7 @@ final class ModbusSetup implements DeviceSetup {
             if (cycles < 0 || cycles > 0xFFFF) {
                 throw new ProtocolException(Kind.UNSUPPORTED, "cycle count " + cycles + " is outside 0..65535");
             }
-            requests.addAll(protocol.writeRegisters(Command.RAW, address, field("raw.cycleCount").address,
-                    new int[] { cycles }));
+            requests.add(protocol.writeRegister(Command.RAW, address, field("raw.cycleCount").address, cycles));
         }
         return requests;
     }
@@ -280,8 +279,8 @@ final class ModbusSetup implements DeviceSetup {
     @Override
     public List<Request> selectSensor(int address, int sensor) throws ProtocolException {
         checkSensor(sensor);
-        return protocol.writeRegisters(Command.CALIBRATE, address, field("raw.calibrationSensor").address,
-                new int[] { sensor });
+        return List.of(protocol.writeRegister(Command.CALIBRATE, address, field("raw.calibrationSensor").address,
+                sensor));
     }
 
     @Override
@@ -291,8 +290,7 @@ final class ModbusSetup implements DeviceSetup {
         if (what == CalibrationReset.SENSOR) {
             requests.addAll(selectSensor(address, sensor));
         }
-        requests.addAll(protocol.writeRegisters(Command.CALIBRATE, address, reset,
-                new int[] { what.ordinal() + 1 }));
+        requests.add(protocol.writeRegister(Command.CALIBRATE, address, reset, what.ordinal() + 1));
         return requests;
     }
 
@@ -366,8 +364,7 @@ final class ModbusSetup implements DeviceSetup {
             case ACTIVATE -> 3;
             case ABORT -> 4;
         };
-        return protocol.writeRegisters(Command.FIRMWARE, address, field("firmware.command").address,
-                new int[] { code });
+        return List.of(protocol.writeRegister(Command.FIRMWARE, address, field("firmware.command").address, code));
     }
 
     private static long number(Reply reply, String name) throws ProtocolException {
