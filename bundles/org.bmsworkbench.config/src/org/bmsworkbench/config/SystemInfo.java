@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.bmsworkbench.model.DeviceIdentity;
+import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.protocol.setup.Capacity;
 
 /**
@@ -16,12 +17,13 @@ import org.bmsworkbench.protocol.setup.Capacity;
  * @param clock           the board's clock when read
  * @param pcTime          the PC's local time at the same moment
  * @param intervalMinutes the data record interval, minutes (0: none)
+ * @param interval        its parameter definition (limits, for a write), {@code null} when the protocol has none
  * @param dataRecords     data records kept, -1 when unknown
  * @param alarmRecords    alarm records kept, -1 when unknown
  * @param unavailable     what could not be read, one English line each
  */
 public record SystemInfo(DeviceIdentity identity, Capacity capacity, LocalDateTime clock, LocalDateTime pcTime,
-        Double intervalMinutes, long dataRecords, long alarmRecords, List<String> unavailable) {
+        Double intervalMinutes, ParameterDefinition interval, long dataRecords, long alarmRecords, List<String> unavailable) {
 
     public SystemInfo {
         unavailable = List.copyOf(unavailable);

@@ -10,6 +10,7 @@ import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.CommandException;
 import org.bmsworkbench.connection.Commands;
 import org.bmsworkbench.model.DeviceIdentity;
+import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.setup.Capacity;
@@ -55,16 +56,18 @@ public final class SystemReader {
                 }
                 c.progress(3, 5, "data interval");
                 Double interval = null;
+                ParameterDefinition definition = null;
                 if (c.protocol().commands().contains(Command.GET_PARAMETERS)) {
                     ParameterSet page = Commands.readParameters(address).run(c);
                     if (page.hasValue(INTERVAL_PARAMETER)) {
                         interval = page.value(INTERVAL_PARAMETER);
+                        definition = page.definition(INTERVAL_PARAMETER);
                     }
                 }
                 c.progress(4, 5, "record counts");
                 long data = countOrUnknown(c, Command.HISTORY, unavailable);
                 long alarms = countOrUnknown(c, Command.ALARM_RECORDS, unavailable);
-                return new SystemInfo(identity, capacity, clock, pc, interval, data, alarms, unavailable);
+                return new SystemInfo(identity, capacity, clock, pc, interval, definition, data, alarms, unavailable);
             }
 
             private long countOrUnknown(CommandContext c, Command kind, List<String> unavailable) throws Exception {

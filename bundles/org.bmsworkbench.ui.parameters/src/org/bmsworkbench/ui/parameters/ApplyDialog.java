@@ -3,6 +3,7 @@ package org.bmsworkbench.ui.parameters;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bmsworkbench.ui.security.WritePrompts;
 import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.parameters.ApplyToMany;
 import org.bmsworkbench.parameters.ParameterService;

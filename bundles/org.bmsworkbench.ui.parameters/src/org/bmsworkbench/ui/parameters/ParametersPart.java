@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.bmsworkbench.ui.security.DialogPrompts;
+import org.bmsworkbench.ui.security.WritePrompts;
 import org.bmsworkbench.control.Judgement;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.control.WriteService;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bmsworkbench.ui.security.WritePrompts;
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.ConnectionService;
 import org.bmsworkbench.core.live.PackSelection;

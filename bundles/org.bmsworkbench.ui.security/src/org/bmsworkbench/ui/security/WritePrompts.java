@@ -1,9 +1,9 @@
-package org.bmsworkbench.ui.parameters;
+package org.bmsworkbench.ui.security;
 
 import org.eclipse.swt.widgets.Shell;
 
 /**
- * The two questions asked before parameters are sent: is the password given, and does the person confirm. The part
+ * The two questions asked before a write is sent: is the password given, and does the person confirm. The part
  * takes them from its context, so that UI tests can answer without modal dialogs; without one there, it asks with
  * {@link DialogPrompts}.
  */

@@ -1,18 +1,17 @@
-package org.bmsworkbench.ui.parameters;
+package org.bmsworkbench.ui.security;
 
-import org.bmsworkbench.ui.security.AccessPrompt;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 
 /** The real questions: the unlock dialog of the security bundle when locked, and a confirmation, Cancel default. */
-final class DialogPrompts implements WritePrompts {
+public final class DialogPrompts implements WritePrompts {
 
     private static final int SEND = 0;
     private static final int CANCEL = 1;
 
     private final AccessPrompt access;
 
-    DialogPrompts(AccessPrompt access) {
+    public DialogPrompts(AccessPrompt access) {
         this.access = access;
     }
 

@@ -1,0 +1,597 @@
+package org.bmsworkbench.ui.config;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.bmsworkbench.config.PackCommands;
+import org.bmsworkbench.config.SetupWrites;
+import org.bmsworkbench.config.SystemInfo;
+import org.bmsworkbench.config.SystemReader;
+import org.bmsworkbench.connection.ConnectionService;
+import org.bmsworkbench.control.Judgement;
+import org.bmsworkbench.control.PackWrite;
+import org.bmsworkbench.control.WriteOutcome;
+import org.bmsworkbench.control.WriteService;
+import org.bmsworkbench.core.bus.BusStateRegistry;
+import org.bmsworkbench.core.bus.BusView;
+import org.bmsworkbench.core.bus.PackView;
+import org.bmsworkbench.core.live.LiveData;
+import org.bmsworkbench.core.live.PackSelection;
+import org.bmsworkbench.events.BmsTopics;
+import org.bmsworkbench.events.LiveChanged;
+import org.bmsworkbench.events.OverviewChanged;
+import org.bmsworkbench.events.PackLinkState;
+import org.bmsworkbench.events.SelectedPack;
+import org.bmsworkbench.model.ParameterDefinition;
+import org.bmsworkbench.model.ParameterSet;
+import org.bmsworkbench.protocol.Command;
+import org.bmsworkbench.ui.common.AbstractPart;
+import org.bmsworkbench.ui.config.model.ConfigForm;
+import org.bmsworkbench.ui.security.AccessPrompt;
+import org.bmsworkbench.ui.security.DialogPrompts;
+import org.bmsworkbench.ui.security.WritePrompts;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.EventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.Composite;
+
+import jakarta.inject.Inject;
+
+/**
+ * Part hosting {@link SystemConfigView} for the selected pack: the manual's System Configuration page. Reads are
+ * bus commands that change nothing; every write (clock, capacity, texts, record interval, record erasure,
+ * hibernation, calibration, firmware) goes through the {@link WriteService}: the form's check, the guard's
+ * judgement, the password, a confirmation with Cancel as its default, then the guarded command and its read-back.
+ */
+public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> implements SystemConfigView.Actions {
+
+    private static final int REFRESH_MILLIS = 100;
+    private static final int TICK_MILLIS = 1000;
+    private static final String DATA_RECORD_PART = "org.bmsworkbench.ui.records.data";
+    private static final String ALARM_RECORD_PART = "org.bmsworkbench.ui.records.alarm";
+
+    private final PackSelection selection;
+    private final BusStateRegistry registry;
+    private final LiveData live;
+    private final ConnectionService connection;
+    private final WriteService writes;
+    private final AccessPrompt access;
+    private final UISynchronize sync;
+    @Inject
+    @Optional
+    private WritePrompts prompts;
+    @Inject
+    @Optional
+    private EPartService parts;
+
+    // display thread only
+    private SelectedPack shown;
+    private SystemInfo info;
+    private boolean busy;
+    private boolean autoRead;
+    private Supplier<String> lastMessage = () -> "";
+    private boolean lastProblem;
+
+    @Inject
+    public SystemConfigPart(PackSelection selection, BusStateRegistry registry, LiveData live,
+            ConnectionService connection, WriteService writes, AccessPrompt access, UISynchronize sync) {
+        super(Messages.class, REFRESH_MILLIS, TICK_MILLIS);
+        this.selection = selection;
+        this.registry = registry;
+        this.live = live;
+        this.connection = connection;
+        this.writes = writes;
+        this.access = access;
+        this.sync = sync;
+    }
+
+    @Override
+    protected SystemConfigView createView(Composite parent, Messages messages) {
+        if (prompts == null) {
+            prompts = new DialogPrompts(access);
+        }
+        return new SystemConfigView(parent, messages, this);
+    }
+
+    @Override
+    protected void relabel(SystemConfigView view, Messages messages) {
+        view.setMessages(messages);
+        view.showMessage(lastMessage.get(), lastProblem);
+    }
+
+    @Inject
+    @Optional
+    public void onSelected(@EventTopic(BmsTopics.PACK_SELECTED) SelectedPack selected) {
+        requestRefresh();
+    }
+
+    @Inject
+    @Optional
+    public void onOverview(@EventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
+        requestRefresh();
+    }
+
+    @Inject
+    @Optional
+    public void onLive(@EventTopic(BmsTopics.LIVE_CHANGED) LiveChanged changed) {
+        requestRefresh();
+    }
+
+    @Override
+    protected void refresh(SystemConfigView view) {
+        SelectedPack selected = selection.current().orElse(null);
+        if (!same(selected, shown) && !busy) {
+            shown = selected;
+            info = null;
+            autoRead = selected != null;
+            say(() -> shown == null ? "" : messages().not_read, false);
+        }
+        if (shown == null) {
+            view.showHeader(messages().title_none);
+            view.setEnabled(false, false);
+            view.showLive(null);
+            return;
+        }
+        PackLinkState state = linkState();
+        view.showHeader(Messages.format(messages().title_pack, shown.address(), busLabel(), stateText(state)));
+        view.showLive(target().latest());
+        boolean online = state == PackLinkState.ONLINE;
+        view.setEnabled(online && !busy, online && !busy);
+        if (autoRead && online && !busy) {
+            autoRead = false;
+            read();
+        }
+    }
+
+    private static boolean same(SelectedPack a, SelectedPack b) {
+        return a == null ? b == null : b != null && a.busId().equals(b.busId()) && a.address() == b.address();
+    }
+
+    private PackLinkState linkState() {
+        for (BusView bus : registry.overview(Instant.now()).buses()) {
+            if (bus.busId().equals(shown.busId())) {
+                for (PackView p : bus.packs()) {
+                    if (p.address() == shown.address()) {
+                        return p.effectiveState();
+                    }
+                }
+            }
+        }
+        return PackLinkState.OFFLINE;
+    }
+
+    private List<Integer> packsOfBus() {
+        List<Integer> result = new ArrayList<>();
+        for (BusView bus : registry.overview(Instant.now()).buses()) {
+            if (bus.busId().equals(shown.busId())) {
+                bus.packs().forEach(p -> result.add(p.address()));
+            }
+        }
+        return result;
+    }
+
+    private String busLabel() {
+        for (BusView bus : registry.overview(Instant.now()).buses()) {
+            if (bus.busId().equals(shown.busId())) {
+                return bus.busId() + " (" + bus.status().label() + ")";
+            }
+        }
+        return shown.busId();
+    }
+
+    private String stateText(PackLinkState s) {
+        return switch (s) {
+            case ONLINE -> messages().state_ONLINE;
+            case STALE -> messages().state_STALE;
+            case OFFLINE -> messages().state_OFFLINE;
+            case HIBERNATING -> messages().state_HIBERNATING;
+        };
+    }
+
+    private PackTarget target() {
+        return new PackTarget(shown.busId(), shown.address(), busLabel(), writes, connection, live, prompts, sync);
+    }
+
+    /** Shows a message that is made again from the current strings after a language switch. */
+    private void say(Supplier<String> text, boolean problem) {
+        lastMessage = text;
+        lastProblem = problem;
+        SystemConfigView v = view();
+        if (v != null && !v.isDisposed()) {
+            v.showMessage(text.get(), problem);
+        }
+    }
+
+    private void setBusy(boolean b) {
+        busy = b;
+        requestRefresh();
+    }
+
+    /** Runs {@code action} on the display thread if the same pack is still shown and the view alive. */
+    private void later(SelectedPack pack, Runnable action) {
+        sync.asyncExec(() -> {
+            SystemConfigView v = view();
+            if (v != null && !v.isDisposed() && same(pack, shown)) {
+                action.run();
+            }
+        });
+    }
+
+    // --- actions ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void read() {
+        if (shown == null || busy) {
+            return;
+        }
+        SelectedPack pack = shown;
+        setBusy(true);
+        say(() -> Messages.format(messages().reading, pack.address()), false);
+        CompletableFuture<SystemInfo> f;
+        try {
+            f = connection.submit(pack.busId(), SystemReader.read(pack.address(), Clock.systemDefaultZone())).result();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            setBusy(false);
+            say(() -> Messages.format(messages().read_failed, pack.address(), e.getMessage()), true);
+            return;
+        }
+        f.whenComplete((result, error) -> later(pack, () -> {
+            setBusy(false);
+            if (error != null) {
+                Throwable c = error.getCause() != null ? error.getCause() : error;
+                say(() -> Messages.format(messages().read_failed, pack.address(), c.getMessage()), true);
+                return;
+            }
+            info = result;
+            view().show(result);
+            if (!result.unavailable().isEmpty()) {
+                say(() -> Messages.format(messages().unsupported, String.join("; ", result.unavailable())), true);
+            } else {
+                say(() -> Messages.format(messages().read_done, pack.address()), false);
+            }
+        }));
+    }
+
+    /**
+     * The questions before a write: the guard's judgement now, the password, the confirmation. False when the
+     * write must not go; the reason is shown and a cancel is put on record.
+     */
+    private boolean mayWrite(PackWrite<?> write, String question) {
+        Judgement j = writes.judge(write);
+        String refused = Outcomes.refused(messages(), j);
+        if (refused != null) {
+            say(() -> refused, true);
+            return false;
+        }
+        if (!prompts.unlocked(view().getShell())) {
+            say(() -> messages().locked, true);
+            return false;
+        }
+        if (!prompts.confirm(view().getShell(), Messages.format(messages().confirm_title, write.address()), question,
+                messages().confirm_send, messages().confirm_cancel)) {
+            try {
+                writes.cancelled(write);
+                say(() -> messages().cancelled, false);
+            } catch (java.io.IOException e) {
+                say(() -> messages().cancelled + " (" + e.getMessage() + ")", true);
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Submits writes one after the other, shows each outcome, and reads the pack again at the end. */
+    private void submitAll(List<PackWrite<?>> list, boolean reread) {
+        SelectedPack pack = shown;
+        setBusy(true);
+        say(() -> Messages.format(messages().writing, pack.address()), false);
+        CompletableFuture<List<WriteOutcome<?>>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+        for (PackWrite<?> w : list) {
+            chain = chain.thenCompose(done -> writes.submit(w).thenApply(o -> {
+                done.add(o);
+                return done;
+            }));
+        }
+        chain.whenComplete((outcomes, error) -> later(pack, () -> {
+            setBusy(false);
+            if (error != null) {
+                say(() -> Messages.format(messages().outcome_FAILED, error.getMessage()), true);
+                return;
+            }
+            boolean good = outcomes.stream().allMatch(Outcomes::good);
+            say(() -> String.join("\n", outcomes.stream().map(o -> Outcomes.text(messages(), o)).toList()), !good);
+            if (reread) {
+                read();
+            }
+        }));
+    }
+
+    @Override
+    public void setClock(LocalDateTime time, boolean allPacks) {
+        if (shown == null || busy) {
+            return;
+        }
+        String when = time.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        List<Integer> addresses = allPacks ? packsOfBus() : List.of(shown.address());
+        PackWrite<LocalDateTime> first = PackWrite.clock(shown.busId(), shown.address(), time);
+        String question = allPacks
+                ? Messages.format(messages().confirm_clockAll, busLabel(), addresses.size(), when)
+                : Messages.format(messages().confirm_clock, shown.address(), busLabel(), when);
+        if (!mayWrite(first, question)) {
+            return;
+        }
+        SelectedPack pack = shown;
+        setBusy(true);
+        say(() -> Messages.format(messages().writing, pack.address()), false);
+        // each pack its own command and its own result; the time is taken again for each, so none is set late
+        long offsetMillis = java.time.Duration.between(LocalDateTime.now(), time).toMillis();
+        List<String> lines = new ArrayList<>();
+        boolean[] allGood = { true };
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (int address : addresses) {
+            chain = chain.thenCompose(v -> writes.submit(PackWrite.clock(pack.busId(), address,
+                    LocalDateTime.now().plusNanos(offsetMillis * 1_000_000).withNano(0))).thenAccept(o -> {
+                        synchronized (lines) {
+                            lines.add(Messages.format(messages().clock_result, address, Outcomes.text(messages(), o)));
+                            allGood[0] &= Outcomes.good(o);
+                        }
+                    }));
+        }
+        chain.whenComplete((v, error) -> later(pack, () -> {
+            setBusy(false);
+            view().showClockResults(String.join("\n", lines));
+            say(() -> String.join("\n", lines), !allGood[0]);
+            read();
+        }));
+    }
+
+    @Override
+    public void setCapacity(String full, String residual, String cycles) {
+        if (shown == null || busy) {
+            return;
+        }
+        ConfigForm.CapacityEntry e = ConfigForm.capacity(full, residual, cycles, info == null ? null : info.capacity());
+        if (!e.ok()) {
+            say(() -> issueText(e.issue()), true);
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        if (e.fullAh() != null) {
+            lines.add(change(messages().capacity_full, info == null || info.capacity() == null ? "?"
+                    : fmt(info.capacity().fullAh()), fmt(e.fullAh())));
+        }
+        if (e.residualAh() != null) {
+            lines.add(change(messages().capacity_residual, info == null || info.capacity() == null ? "?"
+                    : fmt(info.capacity().residualAh()), fmt(e.residualAh())));
+        }
+        if (e.cycles() != null) {
+            lines.add(change(messages().capacity_cycles, info == null || info.capacity() == null ? "?"
+                    : Integer.toString(info.capacity().cycles()), Integer.toString(e.cycles())));
+        }
+        PackWrite<?> w = SetupWrites.capacity(shown.busId(), shown.address(), e.fullAh(), e.residualAh(), e.cycles());
+        if (mayWrite(w, Messages.format(messages().confirm_capacity, shown.address(), busLabel(),
+                String.join("\n", lines)))) {
+            submitAll(List.of(w), true);
+        }
+    }
+
+    private String change(String what, String before, String after) {
+        return Messages.format(messages().change_line, what, before, after);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private String issueText(ConfigForm.Issue i) {
+        String field = switch (i.field()) {
+            case "full" -> messages().capacity_full;
+            case "residual" -> messages().capacity_residual;
+            case "cycles" -> messages().capacity_cycles;
+            case "interval" -> messages().storage_interval;
+            default -> view().textLabel(i.field());
+        };
+        String pattern = switch (i.problem()) {
+            case NOT_A_NUMBER -> messages().problem_NOT_A_NUMBER;
+            case FULL_RANGE -> messages().problem_FULL_RANGE;
+            case RESIDUAL_RANGE -> messages().problem_RESIDUAL_RANGE;
+            case RESIDUAL_ABOVE_FULL -> messages().problem_RESIDUAL_ABOVE_FULL;
+            case CYCLES_RANGE -> messages().problem_CYCLES_RANGE;
+            case NOTHING_CHANGED -> messages().problem_NOTHING_CHANGED;
+            case TOO_LONG -> messages().problem_TOO_LONG;
+            case NOT_ASCII -> messages().problem_NOT_ASCII;
+            case INTERVAL_RANGE -> messages().problem_INTERVAL_RANGE;
+        };
+        return Messages.format(pattern, field, i.detail());
+    }
+
+    @Override
+    public void writeTexts(Map<String, String> texts) {
+        if (shown == null || busy) {
+            return;
+        }
+        if (texts.isEmpty()) {
+            say(() -> messages().problem_NOTHING_CHANGED, true);
+            return;
+        }
+        for (Map.Entry<String, String> t : texts.entrySet()) {
+            ConfigForm.Issue issue = ConfigForm.text(t.getKey(), t.getValue());
+            if (issue != null) {
+                say(() -> issueText(issue), true);
+                return;
+            }
+        }
+        List<PackWrite<?>> list = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, String> t : texts.entrySet()) {
+            String before = info == null ? "" : info.identity().get(t.getKey());
+            list.add(SetupWrites.text(shown.busId(), shown.address(), t.getKey(), t.getValue(), before));
+            lines.add(change(view().textLabel(t.getKey()), "\"" + before + "\"", "\"" + t.getValue() + "\""));
+        }
+        if (mayWrite(list.get(0), Messages.format(messages().confirm_texts, shown.address(), busLabel(),
+                String.join("\n", lines)))) {
+            submitAll(list, true);
+        }
+    }
+
+    @Override
+    public void setInterval(String minutes) {
+        if (shown == null || busy) {
+            return;
+        }
+        ParameterDefinition d = info == null ? null : info.interval();
+        if (d == null) {
+            say(() -> messages().not_read, true);
+            return;
+        }
+        Object parsed = ConfigForm.interval(minutes, d.minimum(), d.maximum());
+        if (parsed instanceof ConfigForm.Issue issue) {
+            say(() -> issueText(issue), true);
+            return;
+        }
+        double v = (Double) parsed;
+        ParameterSet before = ParameterSet.of(List.of(d)).withReadValue(d.key(), info.intervalMinutes());
+        PackWrite<?> w = PackWrite.parameters(shown.busId(), shown.address(), ParameterSet.of(List.of(d))
+                .with(d.key(), v), before);
+        if (mayWrite(w, Messages.format(messages().confirm_interval, shown.address(), ConfigForm.format(v)))) {
+            submitAll(List.of(w), true);
+        }
+    }
+
+    @Override
+    public void deleteRecords(Command kind) {
+        if (shown == null || busy) {
+            return;
+        }
+        long count = info == null ? -1 : kind == Command.HISTORY ? info.dataRecords() : info.alarmRecords();
+        PackWrite<?> w = SetupWrites.deleteRecords(shown.busId(), shown.address(), kind, count);
+        String refused = Outcomes.refused(messages(), writes.judge(w));
+        if (refused != null) {
+            say(() -> refused, true);
+            return;
+        }
+        DeleteRecordsDialog.Choice choice = new DeleteRecordsDialog(view().getShell(), messages(), kind,
+                shown.address(), busLabel(), count).ask();
+        switch (choice) {
+            case READ_FIRST -> {
+                if (parts != null) {
+                    parts.showPart(kind == Command.HISTORY ? DATA_RECORD_PART : ALARM_RECORD_PART, PartState.ACTIVATE);
+                }
+                say(() -> messages().delete_opened, false);
+            }
+            case DELETE -> {
+                if (!prompts.unlocked(view().getShell())) {
+                    say(() -> messages().locked, true);
+                    return;
+                }
+                submitAll(List.of(w), true);
+            }
+            case CANCEL -> {
+                try {
+                    writes.cancelled(w);
+                    say(() -> messages().cancelled, false);
+                } catch (java.io.IOException e) {
+                    say(() -> messages().cancelled + " (" + e.getMessage() + ")", true);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void calibrate() {
+        if (shown == null || busy) {
+            return;
+        }
+        CalibrationWizard wizard = new CalibrationWizard(target(), messages());
+        WizardDialog dialog = new WizardDialog(view().getShell(), wizard);
+        dialog.setPageSize(560, 300);
+        dialog.open();
+        read();
+    }
+
+    @Override
+    public void hibernate() {
+        if (shown == null || busy) {
+            return;
+        }
+        PackWrite<?> w = SetupWrites.hibernate(shown.busId(), shown.address());
+        String refused = Outcomes.refused(messages(), writes.judge(w));
+        if (refused != null) {
+            say(() -> refused, true);
+            return;
+        }
+        if (!new HibernateDialog(view().getShell(), messages(), shown.address(), busLabel()).confirmed()) {
+            try {
+                writes.cancelled(w);
+                say(() -> messages().cancelled, false);
+            } catch (java.io.IOException e) {
+                say(() -> messages().cancelled + " (" + e.getMessage() + ")", true);
+            }
+            return;
+        }
+        if (!prompts.unlocked(view().getShell())) {
+            say(() -> messages().locked, true);
+            return;
+        }
+        submitAll(List.of(w), false);
+    }
+
+    @Override
+    public void wake() {
+        if (shown == null || busy) {
+            return;
+        }
+        SelectedPack pack = shown;
+        setBusy(true);
+        say(() -> Messages.format(messages().wake_sent, pack.address()), false);
+        CompletableFuture<Boolean> f;
+        try {
+            f = connection.submit(pack.busId(), PackCommands.wake(pack.address())).result();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            setBusy(false);
+            say(() -> Messages.format(messages().wake_failed, pack.address(), e.getMessage()), true);
+            return;
+        }
+        f.whenComplete((answered, error) -> later(pack, () -> {
+            setBusy(false);
+            if (error != null) {
+                Throwable c = error.getCause() != null ? error.getCause() : error;
+                say(() -> Messages.format(messages().wake_failed, pack.address(), c.getMessage()), true);
+            } else if (answered) {
+                say(() -> Messages.format(messages().wake_done, pack.address()), false);
+            } else {
+                say(() -> Messages.format(messages().wake_silent, pack.address(), "-"), true);
+            }
+        }));
+    }
+
+    @Override
+    public void firmware() {
+        if (shown == null || busy) {
+            return;
+        }
+        new FirmwareDialog(view().getShell(), target(), messages()).open();
+        read();
+    }
+
+    // --- for tests ----------------------------------------------------------------------------------------------
+
+    public boolean busy() {
+        return busy;
+    }
+
+    public SystemInfo info() {
+        return info;
+    }
+}
