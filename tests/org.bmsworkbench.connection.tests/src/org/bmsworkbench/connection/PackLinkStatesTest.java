@@ -54,9 +54,28 @@ class PackLinkStatesTest {
         s.failed(1, at(60));
         assertTrue(s.allFailing());
 
-        s.heard(0);
+        assertNull(s.heard(0, at(65)), "an offline pack that answers stays offline until its full poll");
         assertFalse(s.probed(0), "an answered probe: its full poll comes next");
         assertEquals(PackLinkState.ONLINE, s.polled(0, at(70_000)).state());
+    }
+
+    @Test
+    void aHibernatingPackIsSilentOnPurposeAndCountsBackWhenItAnswers() {
+        PackLinkStates s = new PackLinkStates("b", List.of(1, 2), 2);
+        s.start(T0);
+        s.polled(0, at(10));
+        s.polled(1, at(10));
+        assertEquals(PackLinkState.HIBERNATING, s.hibernating(0, at(20)).state());
+        assertTrue(s.asleep(0));
+        assertTrue(s.probed(0), "only listened for");
+        s.failed(1, at(30));
+        s.failed(1, at(40));
+        assertFalse(s.allFailing(), "a sleeping pack is not a silent line");
+        assertNull(s.offline(0, at(50), true), "a lost port does not wake it");
+        assertEquals(PackLinkState.HIBERNATING, s.status(0).state());
+        assertEquals(PackLinkState.STALE, s.heard(0, at(60)).state(), "it answered: awake, values not yet current");
+        assertFalse(s.probed(0));
+        assertEquals(PackLinkState.ONLINE, s.polled(0, at(70)).state());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.bmsworkbench.config.CalibrationChecks;
 import org.bmsworkbench.config.SetupWrites;
 import org.bmsworkbench.control.Judgement;
 import org.bmsworkbench.control.PackWrite;
+import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.control.WriteOutcome;
 import org.bmsworkbench.protocol.setup.CalibrationReset;
 import org.bmsworkbench.ui.config.model.CalibrationSession;
@@ -319,9 +320,12 @@ public final class CalibrationWizard extends Wizard {
                         CalibrationChecks.TEMPERATURE_STEADY_SPAN), ConfigForm.format(CalibrationChecks.TEMPERATURE_STEADY_SECONDS));
                 case ALL_TEMPERATURES -> m.prepare_ALL_TEMPERATURES;
             });
-            Judgement j = pack.writes().judge(write(0.0 + (k == CalibrationKind.CURRENT_ZERO ? 0 : 1)));
+            // any reference will do for the judgement: it looks at the pack, not at the value
+            Judgement j = pack.writes().judge(write(k == CalibrationKind.CURRENT_ZERO ? 0 : 1));
+            boolean answering = j.refusal().filter(r -> r == Refusal.NO_DATA || r == Refusal.NOT_CURRENT
+                    || r == Refusal.BUS_NOT_OPEN).isEmpty();
             boolean current = j.refusal().isEmpty();
-            online.setText((current ? m.check_ok : m.check_wait) + "  " + m.check_online
+            online.setText((answering ? m.check_ok : m.check_wait) + "  " + m.check_online
                     + (current ? "" : ": " + Outcomes.refusal(m, j.refusal().get(), j.current(), "")));
             online.setForeground(current ? OK : PROBLEM);
             CalibrationSession s = session();

@@ -22,6 +22,7 @@ public class Messages {
     public String clock_driftValue;
     public String clock_ahead;
     public String clock_behind;
+    public String clock_inStep;
     public String clock_new;
     public String clock_useSystem;
     public String clock_set;

@@ -209,7 +209,7 @@ public final class SystemConfigView extends Composite {
                 Command.ALARM_RECORDS)));
 
         // --- maintenance ---
-        Group maintenance = group(right, () -> this.messages.group_maintenance, 2);
+        Group maintenance = group(left, () -> this.messages.group_maintenance, 2);
         writeButtons.add(button(maintenance, () -> this.messages.action_calibrate, actions::calibrate));
         writeButtons.add(button(maintenance, () -> this.messages.action_firmware, actions::firmware));
         writeButtons.add(button(maintenance, () -> this.messages.action_hibernate, actions::hibernate));
@@ -410,8 +410,9 @@ public final class SystemConfigView extends Composite {
         deviceClock.setText(info.clock() == null ? u : TIME.format(info.clock()));
         pcClock.setText(info.pcTime() == null ? u : TIME.format(info.pcTime()));
         Duration d = info.drift();
-        drift.setText(d == null ? u : Messages.format(messages.clock_driftValue, durationText(d.abs()),
-                d.isNegative() ? messages.clock_behind : messages.clock_ahead));
+        drift.setText(d == null ? u : d.abs().toSeconds() < 1 ? messages.clock_inStep
+                : Messages.format(messages.clock_driftValue, durationText(d.abs()),
+                        d.isNegative() ? messages.clock_behind : messages.clock_ahead));
         if (info.capacity() != null) {
             full.setText(number(info.capacity().fullAh()));
             residual.setText(number(info.capacity().residualAh()));
