@@ -369,8 +369,8 @@ public final class CalibrationWizard extends Wizard {
             reading.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             referenceLabel = new Label(c, SWT.NONE);
             value = new Text(c, SWT.BORDER);
-            GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false);
-            d.widthHint = 120;
+            GridData d = new GridData(SWT.BEGINNING, SWT.CENTER, false, false);
+            d.widthHint = 140;
             value.setLayoutData(d);
             value.addListener(SWT.Modify, e -> check());
             hint = wrap(c, 2);
@@ -390,6 +390,7 @@ public final class CalibrationWizard extends Wizard {
                 setDescription(kindText(k));
                 boolean zero = k == CalibrationKind.CURRENT_ZERO;
                 referenceLabel.setText(Messages.format(m.measure_reference, unit()));
+                referenceLabel.requestLayout();
                 value.setEnabled(!zero);
                 value.setText(zero ? "0" : value.getText());
                 hint.setText(zero ? "" : Messages.format(m.measure_hint, k == CalibrationKind.VOLTAGE ? "5 %"
@@ -459,7 +460,8 @@ public final class CalibrationWizard extends Wizard {
                 return;
             }
             if (!pack.prompts().confirm(getShell(), Messages.format(m.confirm_title, pack.address()),
-                    kindText(choose.kind()) + ": " + w.newValue(), m.measure_calibrate, m.confirm_cancel)) {
+                    Messages.format(m.calibrate_confirm, pack.address(), pack.busLabel(), kindText(choose.kind()),
+                            reading.getText(), w.newValue()), m.measure_calibrate, m.confirm_cancel)) {
                 try {
                     pack.writes().cancelled(w);
                     problem.setText(m.cancelled);
@@ -527,6 +529,7 @@ public final class CalibrationWizard extends Wizard {
         public void setVisible(boolean visible) {
             if (visible && outcome != null) {
                 CalibrationResult r = outcome.value();
+                setDescription(kindText(r.kind()));
                 String f = r.kind() == CalibrationKind.VOLTAGE || r.kind() == CalibrationKind.CURRENT_ZERO ? "%.3f %s"
                         : "%.1f %s";
                 List<String> text = new ArrayList<>();

@@ -106,6 +106,12 @@ final class FirmwareDialog extends TitleAreaDialog {
     }
 
     @Override
+    protected org.eclipse.swt.graphics.Point getInitialSize() {
+        org.eclipse.swt.graphics.Point p = super.getInitialSize();
+        return new org.eclipse.swt.graphics.Point(Math.max(p.x, 680), Math.max(p.y, 460));
+    }
+
+    @Override
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, START_ID, m.firmware_start, false).setEnabled(false);
         createButton(parent, CANCEL_TRANSFER_ID, m.firmware_cancel, false).setEnabled(false);
@@ -216,7 +222,8 @@ final class FirmwareDialog extends TitleAreaDialog {
         checkLines.setText(String.join("\n", lines));
         checkLines.setForeground(go ? OK : PROBLEM);
         start.setEnabled(go && !running && outcome == null);
-        setMessage(go ? m.firmware_ready : m.firmware_none);
+        setMessage(go ? Messages.format(m.firmware_readyShort, pack.address(), image.version().isEmpty() ? image.name()
+                : image.version()) : m.firmware_none);
         getShell().layout(true, true);
     }
 

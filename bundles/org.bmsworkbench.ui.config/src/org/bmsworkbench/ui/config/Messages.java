@@ -141,6 +141,7 @@ public class Messages {
     public String measure_hint;
     public String measure_calibrate;
     public String measure_running;
+    public String calibrate_confirm;
     public String wizard_result;
     public String result_line;
     public String result_ok;
@@ -159,6 +160,7 @@ public class Messages {
     public String firmware_problem;
     public String firmware_warning;
     public String firmware_ready;
+    public String firmware_readyShort;
     public String firmware_allowOlder;
     public String firmware_start;
     public String firmware_cancel;
