@@ -10,8 +10,6 @@ import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
-import org.bmsworkbench.protocol.ProtocolException;
-import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.setup.Capacity;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
 
@@ -87,16 +85,7 @@ public final class CapacityWrite extends PackWrite<Capacity> {
 
             @Override
             public Capacity run(CommandContext c) throws Exception {
-                DeviceSetup setup = Setups.of(c);
-                List<Request> writes;
-                try {
-                    writes = setup.writeCapacity(address(), fullAh, residualAh, cycles);
-                } catch (ProtocolException e) {
-                    throw Setups.refused(e);
-                }
-                for (Request r : writes) {
-                    c.transact(r);
-                }
+                DeviceSetup setup = Setups.send(c, d -> d.writeCapacity(address(), fullAh, residualAh, cycles));
                 return setup.capacity(c.transact(setup.readCapacity(address()).get(0)));
             }
         };

@@ -1,14 +1,10 @@
 package org.bmsworkbench.config;
 
-import java.util.List;
-
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
-import org.bmsworkbench.protocol.ProtocolException;
-import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.setup.CalibrationReading;
 import org.bmsworkbench.protocol.setup.CalibrationReset;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
@@ -51,16 +47,7 @@ public final class ResetCalibrationWrite extends PackWrite<CalibrationReading> {
 
             @Override
             public CalibrationReading run(CommandContext c) throws Exception {
-                DeviceSetup setup = Setups.of(c);
-                List<Request> writes;
-                try {
-                    writes = setup.resetCalibration(address(), what, sensor);
-                } catch (ProtocolException e) {
-                    throw Setups.refused(e);
-                }
-                for (Request r : writes) {
-                    c.transact(r);
-                }
+                DeviceSetup setup = Setups.send(c, d -> d.resetCalibration(address(), what, sensor));
                 Thread.sleep(CalibrationWrite.SETTLE_MILLIS);
                 return setup.calibration(c.transact(setup.readCalibration(address()).get(0)));
             }

@@ -1,7 +1,5 @@
 package org.bmsworkbench.config;
 
-import java.util.List;
-
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.Commands;
@@ -9,9 +7,6 @@ import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.DeviceIdentity;
 import org.bmsworkbench.model.PackSnapshot;
-import org.bmsworkbench.protocol.ProtocolException;
-import org.bmsworkbench.protocol.Request;
-import org.bmsworkbench.protocol.setup.DeviceSetup;
 
 /** One product or production text (company name, module name, ..., bar code), written whole and read back. */
 public final class TextWrite extends PackWrite<DeviceIdentity> {
@@ -60,16 +55,7 @@ public final class TextWrite extends PackWrite<DeviceIdentity> {
 
             @Override
             public DeviceIdentity run(CommandContext c) throws Exception {
-                DeviceSetup setup = Setups.of(c);
-                List<Request> writes;
-                try {
-                    writes = setup.writeText(address(), name, value);
-                } catch (ProtocolException e) {
-                    throw Setups.refused(e);
-                }
-                for (Request r : writes) {
-                    c.transact(r);
-                }
+                Setups.send(c, d -> d.writeText(address(), name, value));
                 return Commands.readIdentity(address()).run(c);
             }
         };

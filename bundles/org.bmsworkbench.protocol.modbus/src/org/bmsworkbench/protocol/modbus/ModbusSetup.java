@@ -92,11 +92,15 @@ final class ModbusSetup implements DeviceSetup {
 
     // --- capacity --------------------------------------------------------------------------------------------
 
+    /** One read of the registers from the first target's to the end of the last's. */
+    private List<Request> readSpan(int address, String first, String last) throws ProtocolException {
+        int from = field(first).address;
+        return List.of(protocol.read(Command.RAW, address, 3, from, field(last).end() - from));
+    }
+
     @Override
     public List<Request> readCapacity(int address) throws ProtocolException {
-        Field full = field("raw.fullCapacity");
-        Field cycles = field("raw.cycleCount");
-        return List.of(protocol.read(Command.RAW, address, 3, full.address, cycles.end() - full.address));
+        return readSpan(address, "raw.fullCapacity", "raw.cycleCount");
     }
 
     @Override
@@ -224,9 +228,7 @@ final class ModbusSetup implements DeviceSetup {
 
     @Override
     public List<Request> readCalibration(int address) throws ProtocolException {
-        Field first = field("raw.calibrationVoltage");
-        Field last = field("raw.calibrationStatus");
-        return List.of(protocol.read(Command.RAW, address, 3, first.address, last.end() - first.address));
+        return readSpan(address, "raw.calibrationVoltage", "raw.calibrationStatus");
     }
 
     @Override
@@ -308,9 +310,7 @@ final class ModbusSetup implements DeviceSetup {
 
     @Override
     public List<Request> readFirmware(int address) throws ProtocolException {
-        Field first = field("firmware.imageSize");
-        Field last = field("firmware.nextBlock");
-        return List.of(protocol.read(Command.RAW, address, 3, first.address, last.end() - first.address));
+        return readSpan(address, "firmware.imageSize", "firmware.nextBlock");
     }
 
     @Override

@@ -251,12 +251,7 @@ public final class CalibrationWizard extends Wizard {
             }
             if (!pack.prompts().confirm(getShell(), Messages.format(m.confirm_title, pack.address()),
                     Messages.format(m.reset_confirm, kindText(k), pack.address()), m.confirm_send, m.confirm_cancel)) {
-                try {
-                    pack.writes().cancelled(w);
-                    show(m.cancelled, true);
-                } catch (java.io.IOException e) {
-                    show(m.cancelled + " (" + e.getMessage() + ")", false);
-                }
+                show(Outcomes.cancelled(m, pack.writes(), w), true);
                 return;
             }
             pack.writes().submit(w).thenAccept(o -> pack.sync().asyncExec(() -> {
@@ -462,12 +457,7 @@ public final class CalibrationWizard extends Wizard {
             if (!pack.prompts().confirm(getShell(), Messages.format(m.confirm_title, pack.address()),
                     Messages.format(m.calibrate_confirm, pack.address(), pack.busLabel(), kindText(choose.kind()),
                             reading.getText(), w.newValue()), m.measure_calibrate, m.confirm_cancel)) {
-                try {
-                    pack.writes().cancelled(w);
-                    problem.setText(m.cancelled);
-                } catch (java.io.IOException e) {
-                    problem.setText(m.cancelled + " (" + e.getMessage() + ")");
-                }
+                problem.setText(Outcomes.cancelled(m, pack.writes(), w));
                 return;
             }
             running = true;

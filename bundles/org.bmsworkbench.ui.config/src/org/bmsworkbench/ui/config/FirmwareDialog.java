@@ -240,12 +240,7 @@ final class FirmwareDialog extends TitleAreaDialog {
         if (!pack.prompts().confirm(getShell(), Messages.format(m.confirm_title, pack.address()),
                 Messages.format(m.firmware_title, pack.address()) + ":\n" + write.newValue() + "\n\n" + m.firmware_ready,
                 m.firmware_start, m.confirm_cancel)) {
-            try {
-                pack.writes().cancelled(write);
-                progressLine.setText(m.cancelled);
-            } catch (IOException e) {
-                progressLine.setText(m.cancelled + " (" + e.getMessage() + ")");
-            }
+            progressLine.setText(Outcomes.cancelled(m, pack.writes(), write));
             return;
         }
         running = true;

@@ -3,8 +3,10 @@ package org.bmsworkbench.ui.config;
 import java.util.Locale;
 
 import org.bmsworkbench.control.Judgement;
+import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.control.WriteOutcome;
+import org.bmsworkbench.control.WriteService;
 
 /** How writes ended, and why they would be refused, in the user's language. */
 final class Outcomes {
@@ -36,6 +38,19 @@ final class Outcomes {
             case REFUSED -> Messages.format(m.refused, refusal(m, o.refusal(), Double.NaN, o.detail()));
             case FAILED -> Messages.format(m.outcome_FAILED, o.detail());
         };
+    }
+
+    /**
+     * Puts a write cancelled at its confirmation on the audit log and says so; when the log cannot be written, the
+     * text says that too.
+     */
+    static String cancelled(Messages m, WriteService writes, PackWrite<?> write) {
+        try {
+            writes.cancelled(write);
+            return m.cancelled;
+        } catch (java.io.IOException e) {
+            return m.cancelled + " (" + e.getMessage() + ")";
+        }
     }
 
     static boolean good(WriteOutcome<?> o) {

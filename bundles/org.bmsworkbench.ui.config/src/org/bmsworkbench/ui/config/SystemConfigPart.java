@@ -280,12 +280,8 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
         }
         if (!prompts.confirm(view().getShell(), Messages.format(messages().confirm_title, write.address()), question,
                 messages().confirm_send, messages().confirm_cancel)) {
-            try {
-                writes.cancelled(write);
-                say(() -> messages().cancelled, false);
-            } catch (java.io.IOException e) {
-                say(() -> messages().cancelled + " (" + e.getMessage() + ")", true);
-            }
+            String said = Outcomes.cancelled(messages(), writes, write);
+                say(() -> said, false);
             return false;
         }
         return true;
@@ -498,12 +494,8 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
                 submitAll(List.of(w), true);
             }
             case CANCEL -> {
-                try {
-                    writes.cancelled(w);
-                    say(() -> messages().cancelled, false);
-                } catch (java.io.IOException e) {
-                    say(() -> messages().cancelled + " (" + e.getMessage() + ")", true);
-                }
+                String said = Outcomes.cancelled(messages(), writes, w);
+                    say(() -> said, false);
             }
         }
     }
@@ -532,12 +524,8 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
             return;
         }
         if (!new HibernateDialog(view().getShell(), messages(), shown.address(), busLabel()).confirmed()) {
-            try {
-                writes.cancelled(w);
-                say(() -> messages().cancelled, false);
-            } catch (java.io.IOException e) {
-                say(() -> messages().cancelled + " (" + e.getMessage() + ")", true);
-            }
+            String said = Outcomes.cancelled(messages(), writes, w);
+                say(() -> said, false);
             return;
         }
         if (!prompts.unlocked(view().getShell())) {

@@ -28,6 +28,8 @@ import org.bmsworkbench.protocol.ControlAction;
 import org.bmsworkbench.ui.common.AbstractPart;
 import org.bmsworkbench.ui.common.FrameThrottle;
 import org.bmsworkbench.ui.security.AccessPrompt;
+import org.bmsworkbench.ui.security.DialogPrompts;
+import org.bmsworkbench.ui.security.WritePrompts;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -57,7 +59,7 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
     /** The password and confirmation questions; dialogs unless the context holds others. */
     @Inject
     @Optional
-    private ControlPrompts prompts;
+    private WritePrompts prompts;
     private volatile SelectedPack shown;
 
     @Inject

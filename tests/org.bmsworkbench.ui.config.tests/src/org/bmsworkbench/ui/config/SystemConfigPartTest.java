@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bmsworkbench.config.CalibrationKind;
 import org.bmsworkbench.config.firmware.FirmwareImage;
@@ -22,9 +21,9 @@ import org.bmsworkbench.core.live.PackSelection;
 import org.bmsworkbench.core.security.AccessGate;
 import org.bmsworkbench.ui.security.WritePrompts;
 import org.bmsworkbench.ui.testsupport.PartHarness;
+import org.bmsworkbench.ui.testsupport.ScriptedPrompts;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.wizard.WizardDialog;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,40 +42,16 @@ class SystemConfigPartTest {
     Path dir;
 
     private PartHarness harness;
-    private final Answers answers = new Answers();
+    private final ScriptedPrompts answers = new ScriptedPrompts();
     private String busId;
 
-    /** Prompts that answer as told and count the questions; "unlocked" types the factory password. */
-    private static final class Answers implements WritePrompts {
-        volatile boolean unlocked = true;
-        volatile boolean confirm = true;
-        volatile String question = "";
-        volatile AccessGate gate;
-        final AtomicInteger asked = new AtomicInteger();
-
-        @Override
-        public boolean unlocked(Shell shell) {
-            asked.incrementAndGet();
-            try {
-                return unlocked && (gate.isUnlocked() || gate.unlock("AF123456".toCharArray()));
-            } catch (Exception e) {
-                throw new AssertionError("the factory password did not unlock: " + e, e);
-            }
-        }
-
-        @Override
-        public boolean confirm(Shell shell, String title, String question, String send, String cancel) {
-            asked.incrementAndGet();
-            this.question = question;
-            return confirm;
-        }
-    }
 
     @BeforeEach
     void setUp() {
         harness = new PartHarness();
         harness.context.set(WritePrompts.class, answers);
         answers.gate = harness.service(AccessGate.class);
+        answers.set(true, true);
         harness.service(PackSelection.class).setLocked(false);
         ConnectionService connection = harness.service(ConnectionService.class);
         busId = connection.open(BusSettings.parse("sim:2,cells=16,temps=4,baud=0,interval=100,profile=rest"));

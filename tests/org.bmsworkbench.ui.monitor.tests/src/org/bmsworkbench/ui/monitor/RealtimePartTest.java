@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.connection.ConnectionService;
@@ -22,9 +21,10 @@ import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.ControlAction;
+import org.bmsworkbench.ui.security.WritePrompts;
 import org.bmsworkbench.ui.testsupport.PartHarness;
+import org.bmsworkbench.ui.testsupport.ScriptedPrompts;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class RealtimePartTest {
     @BeforeEach
     void setUp() {
         harness = new PartHarness();
-        harness.context.set(ControlPrompts.class, answers);
+        harness.context.set(WritePrompts.class, answers);
         context = FrameworkUtil.getBundle(RealtimePartTest.class).getBundleContext();
         PackSelection selection = service(PackSelection.class);
         selection.setLocked(false);
@@ -61,37 +61,8 @@ class RealtimePartTest {
         harness.close();
     }
 
-    /** Prompts that answer as told and count the questions; the part takes them from its context. */
-    private static final class Answers implements ControlPrompts {
-        volatile boolean unlocked;
-        volatile boolean confirm;
-        volatile String question = "";
-        /** What happens in the world while the confirmation is open. */
-        volatile Runnable whileConfirming = () -> { };
-        final AtomicInteger asked = new AtomicInteger();
 
-        void set(boolean unlocked, boolean confirm) {
-            this.unlocked = unlocked;
-            this.confirm = confirm;
-            asked.set(0);
-        }
-
-        @Override
-        public boolean unlocked(Shell shell) {
-            asked.incrementAndGet();
-            return unlocked;
-        }
-
-        @Override
-        public boolean confirm(Shell shell, String title, String question, String send, String cancel) {
-            asked.incrementAndGet();
-            this.question = question;
-            whileConfirming.run();
-            return confirm;
-        }
-    }
-
-    private final Answers answers = new Answers();
+    private final ScriptedPrompts answers = new ScriptedPrompts();
 
     private RealtimePart showPack(String busId, double amps) throws Exception {
         Instant now = Instant.now();

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bmsworkbench.ui.security.WritePrompts;
 import org.bmsworkbench.connection.BusSettings;
@@ -17,9 +16,9 @@ import org.bmsworkbench.core.live.PackSelection;
 import org.bmsworkbench.core.security.AccessGate;
 import org.bmsworkbench.ui.parameters.model.ParameterPage.Column;
 import org.bmsworkbench.ui.testsupport.PartHarness;
+import org.bmsworkbench.ui.testsupport.ScriptedPrompts;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,35 +34,8 @@ class ParametersPartTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private PartHarness harness;
-    private final Answers answers = new Answers();
+    private final ScriptedPrompts answers = new ScriptedPrompts();
 
-    /** Prompts that answer as told and count the questions; the part takes them from its context. */
-    private static final class Answers implements WritePrompts {
-        volatile boolean unlocked;
-        volatile boolean confirm;
-        volatile String question = "";
-        final AtomicInteger asked = new AtomicInteger();
-
-        void set(boolean unlocked, boolean confirm) {
-            this.unlocked = unlocked;
-            this.confirm = confirm;
-            asked.set(0);
-            question = "";
-        }
-
-        @Override
-        public boolean unlocked(Shell shell) {
-            asked.incrementAndGet();
-            return unlocked;
-        }
-
-        @Override
-        public boolean confirm(Shell shell, String title, String question, String send, String cancel) {
-            asked.incrementAndGet();
-            this.question = question;
-            return confirm;
-        }
-    }
 
     @BeforeEach
     void setUp() {
