@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.bmsworkbench.model.DeviceIdentity;
 import org.bmsworkbench.model.ParameterDefinition;
+import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.protocol.setup.Capacity;
 
 /**
@@ -16,17 +17,45 @@ import org.bmsworkbench.protocol.setup.Capacity;
  * @param capacity        full and residual capacity and cycles
  * @param clock           the board's clock when read
  * @param pcTime          the PC's local time at the same moment
- * @param intervalMinutes the data record interval, minutes (0: none)
- * @param interval        its parameter definition (limits, for a write), {@code null} when the protocol has none
+ * @param page            the parameter page as read (the data record interval and the design capacity are on it),
+ *                        {@code null} when the protocol has none
  * @param dataRecords     data records kept, -1 when unknown
  * @param alarmRecords    alarm records kept, -1 when unknown
  * @param unavailable     what could not be read, one English line each
  */
 public record SystemInfo(DeviceIdentity identity, Capacity capacity, LocalDateTime clock, LocalDateTime pcTime,
-        Double intervalMinutes, ParameterDefinition interval, long dataRecords, long alarmRecords, List<String> unavailable) {
+        ParameterSet page, long dataRecords, long alarmRecords, List<String> unavailable) {
 
     public SystemInfo {
         unavailable = List.copyOf(unavailable);
+    }
+
+    /** The data record interval's parameter (limits, for a write); {@code null} when the protocol has none. */
+    public ParameterDefinition interval() {
+        return definition(SystemReader.INTERVAL_PARAMETER);
+    }
+
+    /** The data record interval in minutes (0: none); {@code null} when unknown. */
+    public Double intervalMinutes() {
+        return value(SystemReader.INTERVAL_PARAMETER);
+    }
+
+    /** The design capacity's parameter; {@code null} when the protocol has none. */
+    public ParameterDefinition design() {
+        return definition(SystemReader.DESIGN_PARAMETER);
+    }
+
+    /** The design capacity in Ah; {@code null} when unknown. */
+    public Double designAh() {
+        return value(SystemReader.DESIGN_PARAMETER);
+    }
+
+    private ParameterDefinition definition(String key) {
+        return page == null || !page.hasValue(key) ? null : page.definition(key);
+    }
+
+    private Double value(String key) {
+        return page == null || !page.hasValue(key) ? null : page.value(key);
     }
 
     /** How far the board's clock is ahead of the PC (negative: behind); {@code null} when unknown. */

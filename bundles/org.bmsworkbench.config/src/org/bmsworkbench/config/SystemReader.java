@@ -10,7 +10,6 @@ import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.CommandException;
 import org.bmsworkbench.connection.Commands;
 import org.bmsworkbench.model.DeviceIdentity;
-import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.setup.Capacity;
@@ -21,6 +20,8 @@ public final class SystemReader {
 
     /** The parameter that holds the data record interval (modbus-native 0x1000). */
     public static final String INTERVAL_PARAMETER = "storageInterval";
+    /** The parameter that holds the design capacity (modbus-native 0x1004). */
+    public static final String DESIGN_PARAMETER = "designCapacity";
 
     private SystemReader() {
     }
@@ -54,20 +55,13 @@ public final class SystemReader {
                 } else {
                     unavailable.add(c.protocol().displayName() + " has no system configuration");
                 }
-                c.progress(3, 5, "data interval");
-                Double interval = null;
-                ParameterDefinition definition = null;
-                if (c.protocol().commands().contains(Command.GET_PARAMETERS)) {
-                    ParameterSet page = Commands.readParameters(address).run(c);
-                    if (page.hasValue(INTERVAL_PARAMETER)) {
-                        interval = page.value(INTERVAL_PARAMETER);
-                        definition = page.definition(INTERVAL_PARAMETER);
-                    }
-                }
+                c.progress(3, 5, "parameters");
+                ParameterSet page = c.protocol().commands().contains(Command.GET_PARAMETERS)
+                        ? Commands.readParameters(address).run(c) : null;
                 c.progress(4, 5, "record counts");
                 long data = countOrUnknown(c, Command.HISTORY, unavailable);
                 long alarms = countOrUnknown(c, Command.ALARM_RECORDS, unavailable);
-                return new SystemInfo(identity, capacity, clock, pc, interval, definition, data, alarms, unavailable);
+                return new SystemInfo(identity, capacity, clock, pc, page, data, alarms, unavailable);
             }
 
             private long countOrUnknown(CommandContext c, Command kind, List<String> unavailable) throws Exception {

@@ -30,6 +30,7 @@ public class Messages {
     public String tip_setAll;
     public String group_capacity;
     public String capacity_design;
+    public String capacity_designAh;
     public String capacity_full;
     public String capacity_residual;
     public String capacity_cycles;
@@ -74,6 +75,7 @@ public class Messages {
     public String problem_TOO_LONG;
     public String problem_NOT_ASCII;
     public String problem_INTERVAL_RANGE;
+    public String problem_OUT_OF_RANGE;
     public String confirm_title;
     public String confirm_send;
     public String confirm_cancel;

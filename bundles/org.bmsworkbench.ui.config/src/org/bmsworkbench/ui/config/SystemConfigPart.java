@@ -353,16 +353,38 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     }
 
     @Override
-    public void setCapacity(String full, String residual, String cycles) {
+    public void setCapacity(String design, String full, String residual, String cycles) {
         if (shown == null || busy) {
             return;
         }
+        ParameterDefinition d = info == null ? null : info.design();
+        Object designEntry = d == null ? null : ConfigForm.parameter("design", design, d.minimum(), d.maximum(),
+                info.designAh());
+        if (designEntry instanceof ConfigForm.Issue issue) {
+            say(() -> issueText(issue), true);
+            return;
+        }
         ConfigForm.CapacityEntry e = ConfigForm.capacity(full, residual, cycles, info == null ? null : info.capacity());
-        if (!e.ok()) {
+        boolean capacityChanged = e.ok() || e.issue().problem() != ConfigForm.Problem.NOTHING_CHANGED;
+        if (!e.ok() && (capacityChanged || designEntry == null)) {
             say(() -> issueText(e.issue()), true);
             return;
         }
         List<String> lines = new ArrayList<>();
+        List<PackWrite<?>> list = new ArrayList<>();
+        if (designEntry instanceof Double v) {
+            lines.add(change(messages().capacity_design, fmt(info.designAh()), fmt(v)));
+            ParameterSet before = ParameterSet.of(List.of(d)).withReadValue(d.key(), info.designAh());
+            list.add(PackWrite.parameters(shown.busId(), shown.address(), ParameterSet.of(List.of(d)).with(d.key(), v),
+                    before));
+        }
+        if (!capacityChanged) {
+            if (mayWrite(list.get(0), Messages.format(messages().confirm_capacity, shown.address(), busLabel(),
+                    String.join("\n", lines)))) {
+                submitAll(list, true);
+            }
+            return;
+        }
         if (e.fullAh() != null) {
             lines.add(change(messages().capacity_full, info == null || info.capacity() == null ? "?"
                     : fmt(info.capacity().fullAh()), fmt(e.fullAh())));
@@ -375,10 +397,10 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
             lines.add(change(messages().capacity_cycles, info == null || info.capacity() == null ? "?"
                     : Integer.toString(info.capacity().cycles()), Integer.toString(e.cycles())));
         }
-        PackWrite<?> w = SetupWrites.capacity(shown.busId(), shown.address(), e.fullAh(), e.residualAh(), e.cycles());
-        if (mayWrite(w, Messages.format(messages().confirm_capacity, shown.address(), busLabel(),
+        list.add(SetupWrites.capacity(shown.busId(), shown.address(), e.fullAh(), e.residualAh(), e.cycles()));
+        if (mayWrite(list.get(list.size() - 1), Messages.format(messages().confirm_capacity, shown.address(), busLabel(),
                 String.join("\n", lines)))) {
-            submitAll(List.of(w), true);
+            submitAll(list, true);
         }
     }
 
@@ -392,6 +414,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
 
     private String issueText(ConfigForm.Issue i) {
         String field = switch (i.field()) {
+            case "design" -> messages().capacity_design;
             case "full" -> messages().capacity_full;
             case "residual" -> messages().capacity_residual;
             case "cycles" -> messages().capacity_cycles;
@@ -408,6 +431,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
             case TOO_LONG -> messages().problem_TOO_LONG;
             case NOT_ASCII -> messages().problem_NOT_ASCII;
             case INTERVAL_RANGE -> messages().problem_INTERVAL_RANGE;
+            case OUT_OF_RANGE -> messages().problem_OUT_OF_RANGE;
         };
         return Messages.format(pattern, field, i.detail());
     }

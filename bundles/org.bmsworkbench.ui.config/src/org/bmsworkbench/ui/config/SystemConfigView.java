@@ -44,7 +44,7 @@ public final class SystemConfigView extends Composite {
 
         void setClock(LocalDateTime time, boolean allPacks);
 
-        void setCapacity(String full, String residual, String cycles);
+        void setCapacity(String design, String full, String residual, String cycles);
 
         void writeTexts(Map<String, String> texts);
 
@@ -85,7 +85,7 @@ public final class SystemConfigView extends Composite {
     private final Button useSystem;
     private final Label clockResults;
     // capacity
-    private final Label design;
+    private final Text design;
     private final Text full;
     private final Text residual;
     private final Text cycles;
@@ -162,8 +162,8 @@ public final class SystemConfigView extends Composite {
 
         // --- capacity ---
         Group capacity = group(left, () -> this.messages.group_capacity, 2);
-        label(capacity, () -> this.messages.capacity_design);
-        design = value(capacity, 1);
+        label(capacity, () -> this.messages.capacity_designAh);
+        design = input(capacity);
         label(capacity, () -> this.messages.capacity_full);
         full = input(capacity);
         label(capacity, () -> this.messages.capacity_residual);
@@ -172,7 +172,7 @@ public final class SystemConfigView extends Composite {
         cycles = input(capacity);
         new Label(capacity, SWT.NONE);
         writeButtons.add(button(capacity, () -> this.messages.capacity_set,
-                () -> actions.setCapacity(full.getText(), residual.getText(), cycles.getText())));
+                () -> actions.setCapacity(design.getText(), full.getText(), residual.getText(), cycles.getText())));
 
         // --- discharge ---
         Group discharge = group(left, () -> this.messages.group_discharge, 2);
@@ -397,8 +397,7 @@ public final class SystemConfigView extends Composite {
 
     private void showEmpty() {
         String u = messages.unknown;
-        for (Label l : List.of(deviceClock, pcClock, drift, design, dischargeCapacity, dischargeEnergy, dataCount,
-                alarmCount)) {
+        for (Label l : List.of(deviceClock, pcClock, drift, dischargeCapacity, dischargeEnergy, dataCount, alarmCount)) {
             l.setText(u);
         }
     }
@@ -413,6 +412,7 @@ public final class SystemConfigView extends Composite {
         drift.setText(d == null ? u : d.abs().toSeconds() < 1 ? messages.clock_inStep
                 : Messages.format(messages.clock_driftValue, durationText(d.abs()),
                         d.isNegative() ? messages.clock_behind : messages.clock_ahead));
+        design.setText(info.designAh() == null ? "" : number(info.designAh()));
         if (info.capacity() != null) {
             full.setText(number(info.capacity().fullAh()));
             residual.setText(number(info.capacity().residualAh()));
@@ -431,10 +431,9 @@ public final class SystemConfigView extends Composite {
         updateScroll();
     }
 
-    /** Values that follow the live poll: design capacity and the discharge totals. */
+    /** Values that follow the live poll: the discharge totals. */
     public void showLive(PackSnapshot snapshot) {
         String u = messages.unknown;
-        design.setText(snapshot == null ? u : quantity(snapshot, Quantity.DESIGN_CAPACITY, "%.1f Ah"));
         dischargeCapacity.setText(snapshot == null ? u : quantity(snapshot, Quantity.DISCHARGED_CAPACITY_TOTAL, "%.1f Ah"));
         dischargeEnergy.setText(snapshot == null ? u : quantity(snapshot, Quantity.DISCHARGED_ENERGY_TOTAL, "%.2f kWh"));
     }
@@ -494,6 +493,7 @@ public final class SystemConfigView extends Composite {
 
     public Text entry(String name) {
         return switch (name) {
+            case "design" -> design;
             case "full" -> full;
             case "residual" -> residual;
             case "cycles" -> cycles;

@@ -88,10 +88,10 @@ class SystemConfigPartTest {
 
         answers.asked.set(0);
         view.entry("residual").setText("150");
-        part.setCapacity(view.entry("full").getText(), "150", view.entry("cycles").getText());
+        part.setCapacity("", view.entry("full").getText(), "150", view.entry("cycles").getText());
         assertTrue(view.messageText().contains("cannot be above the full capacity"), view.messageText());
         view.entry("full").setText("12,5x");
-        part.setCapacity("12,5x", "", "");
+        part.setCapacity("", "12,5x", "", "");
         assertTrue(view.messageText().contains("is not a number"), view.messageText());
         view.entry("remarks").setText("x".repeat(31));
         assertEquals("31/30", view.counterText("remarks"));
@@ -106,11 +106,18 @@ class SystemConfigPartTest {
     void writesCyclesTextsAndTheClockOfEveryPackThroughTheGuard() {
         SystemConfigPart part = open();
         SystemConfigView view = part.view();
-        part.setCapacity("", "", "777");
+        part.setCapacity("", "", "", "777");
         assertTrue(answers.question.contains("777"), answers.question);
         assertTrue(harness.spinUntil(() -> part.info() != null && part.info().capacity().cycles() == 777
                 && view.messageText().startsWith("Read pack 1"), WAIT), view.messageText());
         assertEquals("777", view.entry("cycles").getText());
+
+        part.setCapacity("105,5", "", "", "");
+        assertTrue(answers.question.contains("Design capacity: 100.000 \u2192 105.500"), answers.question);
+        assertTrue(harness.spinUntil(() -> part.info() != null && part.info().designAh() != null
+                && Math.abs(part.info().designAh() - 105.5) < 1e-6, WAIT), view.messageText());
+        part.setCapacity("99999", "", "", "");
+        assertTrue(view.messageText().contains("Design capacity must lie within 1..2000"), view.messageText());
 
         part.writeTexts(Map.of("serialNumber", "SN-0042"));
         assertTrue(harness.spinUntil(() -> part.info() != null && "SN-0042".equals(part.info().identity()
@@ -128,7 +135,7 @@ class SystemConfigPartTest {
         SystemConfigPart part = open();
         answers.confirm = false;
         int before = part.info().capacity().cycles();
-        part.setCapacity("", "", Integer.toString(before + 1));
+        part.setCapacity("", "", "", Integer.toString(before + 1));
         assertEquals("Cancelled: nothing was sent.", part.view().messageText());
         assertEquals(2, answers.asked.get(), "the password and the confirmation were asked");
         assertFalse(part.busy(), "nothing was submitted");

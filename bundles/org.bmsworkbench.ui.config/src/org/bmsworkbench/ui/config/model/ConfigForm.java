@@ -20,7 +20,7 @@ public final class ConfigForm {
     /** What is wrong with an entry. */
     public enum Problem {
         NOT_A_NUMBER, FULL_RANGE, RESIDUAL_RANGE, RESIDUAL_ABOVE_FULL, CYCLES_RANGE, NOTHING_CHANGED, TOO_LONG,
-        NOT_ASCII, INTERVAL_RANGE
+        NOT_ASCII, INTERVAL_RANGE, OUT_OF_RANGE
     }
 
     /**
@@ -119,6 +119,24 @@ public final class ConfigForm {
         }
         if (v < min || v > max) {
             return new Issue(Problem.INTERVAL_RANGE, "interval", format(min) + ".." + format(max));
+        }
+        return v;
+    }
+
+    /**
+     * A parameter typed in a field: its new value, {@code null} when blank or the same as {@code current}, or the
+     * issue (not a number, outside {@code min..max}).
+     */
+    public static Object parameter(String field, String text, double min, double max, Double current) {
+        Double v = number(text);
+        if (v == null) {
+            return new Issue(Problem.NOT_A_NUMBER, field, text);
+        }
+        if (v.isNaN() || current != null && Math.abs(current - v) < 0.0005) {
+            return null;
+        }
+        if (v < min || v > max) {
+            return new Issue(Problem.OUT_OF_RANGE, field, format(min) + ".." + format(max));
         }
         return v;
     }
