@@ -21,7 +21,8 @@ import org.bmsworkbench.events.PackStatus;
 /**
  * Polls buses without the workbench, with the workbench's own connection service ({@link Buses}), and hands
  * every event payload to the sinks ({@code bmsw record}: the session recorder; {@code bmsw log}: the recorder,
- * MQTT and PostgreSQL). Ends when asked ({@link #stop}), when its time is up, when a bus cannot be opened, or on
+ * MQTT and PostgreSQL). Ends when asked ({@link #stop}), when its time is up, when a bus cannot be opened at the
+ * start (a bus lost later is reopened with backoff), or on
  * SIGTERM / Ctrl+C: a shutdown hook then waits until the command has flushed its sinks ({@link #finished}).
  */
 public final class BusRun implements AutoCloseable {
@@ -49,6 +50,7 @@ public final class BusRun implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<Stop> stop = new AtomicReference<>();
+    private final java.util.Set<String> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Thread hook;
     private volatile int exitStatus;
     private Buses buses;
@@ -82,7 +84,12 @@ public final class BusRun implements AutoCloseable {
             @Override
             public void busState(BusStatus status) {
                 give(status);
-                if (status.state() == BusState.FAILED && !status.retrying()) {
+                if (status.state() == BusState.OPEN) {
+                    opened.add(status.busId());
+                }
+                // a port missing at the start ends the run (a service manager starts it again later); one lost
+                // later is reopened with backoff, as in the workbench
+                if (status.state() == BusState.FAILED && (!status.retrying() || !opened.contains(status.busId()))) {
                     stop(End.BUS_FAILED, status.busId() + " (" + status.label() + ") could not be opened: "
                             + status.detail());
                 }

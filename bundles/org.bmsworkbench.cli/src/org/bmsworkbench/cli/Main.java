@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bmsworkbench.cli.log.LogCommand;
+import org.bmsworkbench.cli.record.RecordCommand;
 import org.bmsworkbench.connection.LinkCatalog;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 
@@ -32,7 +33,7 @@ public final class Main {
 
     /** One instance of every command, in the order of {@code ./bmsw --help}. */
     static List<Object> commands(Cli cli) {
-        return List.of(new LogCommand(cli));
+        return List.of(new RecordCommand(cli), new LogCommand(cli));
     }
 
     public static void main(String[] args) {

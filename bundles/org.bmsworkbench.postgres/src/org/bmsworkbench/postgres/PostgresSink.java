@@ -83,7 +83,8 @@ public final class PostgresSink implements AutoCloseable {
     private long skippedWritten;
     private Instant nextAttempt = Instant.EPOCH;
     private Duration backoff = FIRST_RETRY;
-    private boolean failed;
+    private volatile boolean failed;
+    private boolean triedAtEnd;
 
     /**
      * @param info       facts about the session (application, version, host), rows of table {@code session}
@@ -202,6 +203,15 @@ public final class PostgresSink implements AutoCloseable {
                     continue;
                 }
                 if (db == null) {
+                    if (stopping) {
+                        // one more try at the end, then what is left stays in the session file only
+                        if (triedAtEnd) {
+                            break;
+                        }
+                        triedAtEnd = true;
+                        connect();
+                        continue;
+                    }
                     if (clock.instant().isBefore(nextAttempt)) {
                         Thread.sleep(100);
                         continue;
@@ -579,7 +589,14 @@ public final class PostgresSink implements AutoCloseable {
     }
 
     private static String reason(SQLException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        // a batch that failed names its whole statement; the server's own words are in the next exception
+        SQLException cause = e instanceof java.sql.BatchUpdateException && e.getNextException() != null
+                ? e.getNextException() : e;
+        String m = cause.getMessage();
+        if (m == null || m.isBlank()) {
+            return cause.getClass().getSimpleName();
+        }
+        m = m.lines().findFirst().orElse(m);
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
 }

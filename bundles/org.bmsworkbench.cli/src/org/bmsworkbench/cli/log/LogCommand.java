@@ -21,6 +21,7 @@ import org.bmsworkbench.cli.BusRun;
 import org.bmsworkbench.cli.Cli;
 import org.bmsworkbench.cli.DurationConverter;
 import org.bmsworkbench.cli.Hosts;
+import org.bmsworkbench.cli.record.RecordCommand;
 import org.bmsworkbench.connection.BusEvents;
 import org.bmsworkbench.connection.BusSettings;
 import org.bmsworkbench.events.BusStatus;
@@ -73,9 +74,10 @@ public final class LogCommand implements Callable<Integer> {
     @Option(names = "--recordings", paramLabel = "DIR", description = "Where the session files go (default: ./recordings).")
     Path recordings = Path.of("recordings");
 
-    @Option(names = "--decimation", paramLabel = "D", description = "Keep every poll (every, the default) or one"
-            + " snapshot per 1s, 5s, 10s or 60s per pack, in the session file and in PostgreSQL.")
-    String decimation = "every";
+    @Option(names = "--decimation", paramLabel = "D", converter = RecordCommand.DecimationConverter.class,
+            description = "Keep every poll (every, the default) or one snapshot per 1s, 5s, 10s or 60s per pack, in the"
+                    + " session file and in PostgreSQL.")
+    Decimation decimation = Decimation.EVERY_POLL;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
             description = "Stop after this long (30s, 5m, 2h, 7d; default: until SIGTERM or Ctrl+C).")
@@ -316,14 +318,7 @@ public final class LogCommand implements Callable<Integer> {
             }
             settings.add(s);
         }
-        Decimation d = switch (decimation) {
-            case "every" -> Decimation.EVERY_POLL;
-            case "1s" -> Decimation.ONE_SECOND;
-            case "5s" -> Decimation.FIVE_SECONDS;
-            case "10s" -> Decimation.TEN_SECONDS;
-            case "60s" -> Decimation.ONE_MINUTE;
-            default -> throw new IllegalArgumentException("--decimation " + decimation + ": every, 1s, 5s, 10s or 60s");
-        };
+        Decimation d = decimation;
         MqttSettings m = null;
         if (mqtt != null) {
             if (mqttCa != null && !Files.isReadable(mqttCa)) {

@@ -39,8 +39,9 @@ class LogPostgresIT {
         Optional<Path> initdb = Servers.program("initdb");
         Assumptions.assumeTrue(initdb.isPresent(),
                 "SKIPPED: PostgreSQL is not installed (apt-get install postgresql; .ci/run does)");
+        // under /tmp: the checkout may lie below a folder that the server's user cannot enter (/root)
         Path tmp = Files.createTempDirectory("bmsw-pg-it");
-        Servers.Postgres pg = Servers.Postgres.create(initdb.get(), tmp.resolve("cluster"), Servers.freePort());
+        Servers.Postgres pg = Servers.Postgres.create(initdb.get(), tmp, Servers.freePort());
         pg.start();
         Path folder = Bmsw.WORK.resolve("log-postgres");
         Servers.deleteTree(folder);

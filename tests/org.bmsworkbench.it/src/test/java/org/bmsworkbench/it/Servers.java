@@ -140,7 +140,8 @@ final class Servers {
 
         /** Makes the cluster with initdb. */
         static Postgres create(Path initdb, Path dir, int port) throws IOException, InterruptedException {
-            Postgres pg = new Postgres(initdb.getParent(), dir, port);
+            // the real folder, where pg_ctl and psql of the same version lie (not a symbolic link's)
+            Postgres pg = new Postgres(initdb.toRealPath().getParent(), dir, port);
             deleteTree(dir);
             Files.createDirectories(dir);
             if (root()) {
