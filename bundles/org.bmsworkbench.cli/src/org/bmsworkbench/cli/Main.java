@@ -7,13 +7,27 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.bmsworkbench.cli.audit.AuditCommand;
+import org.bmsworkbench.cli.benchmark.BusBenchmarkCommand;
+import org.bmsworkbench.cli.benchmark.ExportBenchmarkCommand;
+import org.bmsworkbench.cli.benchmark.RecordBenchmarkCommand;
+import org.bmsworkbench.cli.benchmark.RecordReadBenchmarkCommand;
+import org.bmsworkbench.cli.checkbus.CheckBusCommand;
+import org.bmsworkbench.cli.completion.CompletionCommand;
+import org.bmsworkbench.cli.decode.DecodeCommand;
+import org.bmsworkbench.cli.export.ExportCommand;
 import org.bmsworkbench.cli.log.LogCommand;
+import org.bmsworkbench.cli.poll.PollCommand;
+import org.bmsworkbench.cli.protocols.ProtocolsCommand;
+import org.bmsworkbench.cli.sim.SimCommand;
 import org.bmsworkbench.cli.record.RecordCommand;
 import org.bmsworkbench.connection.LinkCatalog;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The entry point of every {@code bmsw} terminal command: {@code ./bmsw <command> ...} runs
@@ -25,6 +39,10 @@ import picocli.CommandLine.Command;
         synopsisSubcommandLabel = "COMMAND")
 public final class Main {
 
+    /** One {@code -h, --help} for the whole tree: every command inherits it. */
+    @Option(names = { "-h", "--help" }, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    boolean help;
+
     /** Wrong options or arguments, for every command. */
     public static final int WRONG_OPTIONS = 2;
 
@@ -33,7 +51,10 @@ public final class Main {
 
     /** One instance of every command, in the order of {@code ./bmsw --help}. */
     static List<Object> commands(Cli cli) {
-        return List.of(new RecordCommand(cli), new LogCommand(cli));
+        return List.of(new ProtocolsCommand(cli), new DecodeCommand(cli), new SimCommand(cli), new PollCommand(cli),
+                new RecordCommand(cli), new LogCommand(cli), new ExportCommand(cli), new AuditCommand(cli),
+                new BusBenchmarkCommand(cli), new RecordReadBenchmarkCommand(cli), new RecordBenchmarkCommand(cli),
+                new ExportBenchmarkCommand(cli), new CompletionCommand(cli), new CheckBusCommand(cli));
     }
 
     public static void main(String[] args) {
@@ -62,7 +83,11 @@ public final class Main {
         line.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             String name = c.getCommandName();
-            c.getErr().println("bmsw " + (c == line ? "" : name + ": ") + e.getMessage() + " (see bmsw "
+            // a converter's own message names the option and the value ("--format pdf: use xlsx or csv"); picocli's
+            // names the option for converters that do not
+            String message = e.getCause() instanceof CommandLine.TypeConversionException t && t.getMessage() != null
+                    && t.getMessage().startsWith("--") ? t.getMessage() : e.getMessage();
+            c.getErr().println("bmsw " + (c == line ? "" : name + ": ") + message + " (see bmsw "
                     + (c == line ? "--help" : name + " --help") + ")");
             c.getErr().flush();
             return WRONG_OPTIONS;

@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
  * them into session files as the workbench does and feeds the MQTT and PostgreSQL sinks; one line per event of
  * note on standard output. None of the sinks can slow the buses: each takes events without blocking.
  */
-@Command(name = "log", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "log", sortOptions = false,
         description = { "Polls one or more buses without a window, records them into session files (docs/recording.md)"
                 + " and publishes them to an MQTT broker (with Home Assistant discovery) and/or a PostgreSQL server."
                 + " Prints one line per event of note; stops cleanly on SIGTERM or Ctrl+C with everything flushed"

@@ -29,7 +29,7 @@ import picocli.CommandLine.TypeConversionException;
  * workbench does; for scripts, long unattended runs and the crash tests. {@code ./bmsw log} is the same run with
  * more buses and sinks.
  */
-@Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "record", sortOptions = false,
         description = { "Polls one bus and records everything it reports into a new session file (SQLite, see"
                 + " docs/recording.md), as the workbench does, until interrupted or for N seconds. Prints the session"
                 + " file at the start and what was recorded at the end." },

@@ -1,4 +1,4 @@
-package org.bmsworkbench.connection.cli;
+package org.bmsworkbench.cli.checkbus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.bmsworkbench.cli.Cli;
+import org.bmsworkbench.cli.Main;
 import org.bmsworkbench.connection.LinkLookup;
 import org.bmsworkbench.connection.SerialLinkProvider;
 import org.bmsworkbench.connection.TcpLinkProvider;
@@ -17,17 +19,21 @@ import org.bmsworkbench.sim.link.SimLinkProvider;
 import org.junit.jupiter.api.Test;
 
 /** ./bmsw --bus refuses a spec the workbench cannot open with one line and status 2, before a window opens. */
-class CheckBusTest {
+class CheckBusCommandTest {
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final CheckBus check = new CheckBus(
-            new ProtocolCatalog(List.of(new NativeModbusProtocol(), new PylontechProtocol())),
+    private final Cli cli = new Cli(new ProtocolCatalog(List.of(new NativeModbusProtocol(), new PylontechProtocol())),
             LinkLookup.of(new SerialLinkProvider(), new TcpLinkProvider(), new SimLinkProvider()),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    private int check(String spec) {
+        return Main.run(cli, "check-bus", spec);
+    }
 
     private String refusal(String spec) {
         err.reset();
-        assertEquals(2, check.run(new String[] { spec }), spec);
+        assertEquals(2, check(spec), spec);
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, text.lines().count(), text);
         return text.strip();
@@ -50,7 +56,7 @@ class CheckBusTest {
     void acceptsWhatItCanOpenSilently() {
         for (String spec : List.of("sim", "sim:16,cells=176,temps=33", "none",
                 "serial:/dev/pts/1,baud=9600,protocol=pylontech,packs=4", "tcp:192.168.1.200:4196,addresses=1-8")) {
-            assertEquals(0, check.run(new String[] { spec }), spec + ": " + err);
+            assertEquals(0, check(spec), spec + ": " + err);
         }
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }

@@ -1,4 +1,4 @@
-package org.bmsworkbench.connection.cli;
+package org.bmsworkbench.cli.poll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.bmsworkbench.cli.Cli;
+import org.bmsworkbench.cli.Main;
 import org.bmsworkbench.connection.LinkLookup;
 import org.bmsworkbench.connection.SerialLinkProvider;
 import org.bmsworkbench.connection.TcpLinkProvider;
@@ -25,7 +27,7 @@ import org.bmsworkbench.sim.wire.TcpEndpoint;
 import org.junit.jupiter.api.Test;
 
 /** bmsw poll as a script sees it: its lines, its keys, its messages and its exit status. */
-class PollMainTest {
+class PollCommandTest {
 
     private final ProtocolCatalog catalog = new ProtocolCatalog(List.of(new NativeModbusProtocol(), new PylontechProtocol()));
     private final LinkLookup links = LinkLookup.of(new SerialLinkProvider(), new TcpLinkProvider(), new SimLinkProvider());
@@ -33,8 +35,11 @@ class PollMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new PollMain(catalog, links, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        String[] line = new String[args.length + 1];
+        line[0] = "poll";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return Main.run(new Cli(catalog, links, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), line);
     }
 
     @Test

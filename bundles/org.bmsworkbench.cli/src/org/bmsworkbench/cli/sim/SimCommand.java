@@ -1,4 +1,4 @@
-package org.bmsworkbench.sim.cli;
+package org.bmsworkbench.cli.sim;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.bmsworkbench.model.PackSnapshot;
@@ -19,7 +20,6 @@ import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.protocol.device.DeviceCodec;
-import org.bmsworkbench.protocol.tool.CommandLine;
 import org.bmsworkbench.sim.CurrentProfile;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
@@ -31,12 +31,21 @@ import org.bmsworkbench.sim.wire.LineTiming;
 import org.bmsworkbench.sim.wire.SerialEndpoint;
 import org.bmsworkbench.sim.wire.SimLine;
 import org.bmsworkbench.sim.wire.TcpEndpoint;
+import org.bmsworkbench.cli.Cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code bmsw sim}: the simulated bus on a serial device, a pty pair or a TCP port, until interrupted.
- * Exit status 0 after a clean stop, 2 for a wrong option, 1 when the line cannot be opened.
  */
-public final class SimMain {
+@Command(name = "sim", sortOptions = false,
+        description = { "A simulated RS485 bus of BMS packs that answers a host as real boards do. It runs until"
+                + " interrupted (Ctrl+C) and then prints what the line saw.",
+                "Give exactly one of --serial, --tcp and --pty.", "", SimOptions.CONSOLE_HELP },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = { "0:a clean stop", "1:the line cannot be opened", "2:a wrong option" })
+public final class SimCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
@@ -48,27 +57,27 @@ public final class SimMain {
     private String hostSide;
     private Path ptyDir;
 
-    public SimMain(ProtocolCatalog catalog, PrintStream out, PrintStream err) {
-        this.catalog = catalog;
-        this.out = out;
-        this.err = err;
+    @Mixin
+    SimOptions options = new SimOptions();
+
+    public SimCommand(Cli cli) {
+        this.catalog = cli.catalog();
+        this.out = cli.out();
+        this.err = cli.err();
     }
 
-    public static void main(String[] args) {
-        CommandLine.exit(SimMain.class, (catalog, out, err) -> new SimMain(catalog, out, err)::run, args);
+    @Override
+    public Integer call() {
+        return run();
     }
 
-    public int run(String[] args) {
+    private int run() {
         SimOptions o;
         try {
-            o = SimOptions.parse(args);
+            o = options.check();
         } catch (IllegalArgumentException e) {
             err.println("bmsw sim: " + e.getMessage());
             return 2;
-        }
-        if (o.help) {
-            out.print(SimOptions.help());
-            return 0;
         }
         for (String problem : catalog.problems()) {
             err.println("bmsw sim: a protocol could not be loaded: " + problem);
@@ -264,7 +273,7 @@ public final class SimMain {
         String[] w = text.split("\\s+");
         try {
             switch (w[0]) {
-                case "help" -> out.print(SimOptions.help().substring(SimOptions.help().indexOf("While it runs")));
+                case "help" -> out.print(SimOptions.CONSOLE_HELP);
                 case "status" -> status();
                 case "quit", "exit" -> stopped.countDown();
                 case "faults" -> {

@@ -1,7 +1,6 @@
-package org.bmsworkbench.export.cli;
+package org.bmsworkbench.cli.export;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 import org.bmsworkbench.export.CsvStyle;
 import org.bmsworkbench.export.ExportFormat;
@@ -25,32 +25,54 @@ import org.bmsworkbench.export.Exporter;
 import org.bmsworkbench.record.store.RecordedPack;
 import org.bmsworkbench.record.store.SessionReader;
 
+import org.bmsworkbench.cli.Cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
 /**
- * {@code ./bmsw export}: a recorded session to XLSX or CSV for scripts. Prints one summary line; exit status 0 on
- * success, 1 when the export failed (recording unreadable, write error), 2 for wrong options.
+ * {@code ./bmsw export}: a recorded session to XLSX or CSV for scripts. Prints one summary line.
  */
-public final class ExportMain {
+@Command(name = "export", sortOptions = false,
+        description = "Exports a recorded session (docs/recording.md) to Excel, one sheet per pack, or to CSV.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = { "0:exported", "1:the export failed (recording unreadable, write error)", "2:wrong options" })
+public final class ExportCommand implements Callable<Integer> {
 
-    static final String USAGE = String.join("\n",
-            "Usage: bmsw export --recording FILE --format xlsx|csv --out FILE [--from T] [--to T] [--packs LIST]",
-            "                   [--csv-style standard|european]",
-            "  --recording FILE  a session file (<workspace>/recordings/*.sqlite)",
-            "  --format F        xlsx: one sheet per pack; csv: one file with all packs",
-            "  --out FILE        the file to write (its folder must exist); written under a temporary name and",
-            "                    renamed when complete",
-            "  --from T, --to T  only rows polled from/until T: an ISO date-time, local time if it has no zone",
-            "                    (2026-12-06T10:00, 2026-12-06T10:00:00.5+01:00, 2026-12-06T09:00:00Z) or a date",
-            "  --packs LIST      pack addresses, e.g. 1,3,5-8 (default: all packs)",
-            "  --csv-style S     standard: comma and decimal point; european: semicolon, decimal comma and a",
-            "                    byte order mark, for Excel with a European locale",
-            "Exit status: 0 exported, 1 the export failed, 2 wrong options.");
+    private final Cli cli;
 
-    private ExportMain() {
-    }
+    @Option(names = "--recording", required = true, paramLabel = "FILE",
+            description = "a session file (<workspace>/recordings/*.sqlite)")
+    Path recording;
 
-    public static void main(String[] args) {
-        quietLog4j();
-        System.exit(run(args, System.out, System.err));
+    @Option(names = "--format", required = true, paramLabel = "F", converter = FormatConverter.class,
+            description = "xlsx: one sheet per pack; csv: one file with all packs")
+    ExportFormat format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write (its folder must"
+            + " exist); written under a temporary name and renamed when complete")
+    Path file;
+
+    @Option(names = "--from", paramLabel = "T", converter = FromConverter.class, description = "only rows polled from"
+            + " T: an ISO date-time, local time if it has no zone (2026-12-06T10:00, 2026-12-06T10:00:00.5+01:00,"
+            + " 2026-12-06T09:00:00Z) or a date")
+    Instant from;
+
+    @Option(names = "--to", paramLabel = "T", converter = ToConverter.class, description = "only rows polled until T")
+    Instant to;
+
+    @Option(names = "--packs", paramLabel = "LIST", description = "pack addresses, e.g. 1,3,5-8 (default: all packs)")
+    String packs;
+
+    @Option(names = "--csv-style", paramLabel = "S", converter = StyleConverter.class, description = "standard: comma"
+            + " and decimal point; european: semicolon, decimal comma and a byte order mark, for Excel with a"
+            + " European locale")
+    CsvStyle style = CsvStyle.STANDARD;
+
+    public ExportCommand(Cli cli) {
+        this.cli = cli;
     }
 
     /**
@@ -64,7 +86,7 @@ public final class ExportMain {
         }
     }
 
-    /** Wrong options: one line saying what, then the usage, exit status 2. */
+    /** A check that fails after the options were read: one line saying what, exit status 2. */
     static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -73,77 +95,73 @@ public final class ExportMain {
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Path recording = null;
-        Path file = null;
-        ExportFormat format = null;
-        CsvStyle style = CsvStyle.STANDARD;
-        Instant from = null;
-        Instant to = null;
-        Set<Integer> addresses = new TreeSet<>();
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--help") || a.equals("-h")) {
-                    out.println(USAGE);
-                    return 0;
-                }
-                if (i + 1 >= args.length) {
-                    throw new UsageException(a.startsWith("--") ? a + " needs a value" : "unexpected argument '" + a + "'");
-                }
-                String v = args[++i];
-                switch (a) {
-                case "--recording" -> recording = Path.of(v);
-                case "--out" -> file = Path.of(v);
-                case "--format" -> format = switch (v.toLowerCase(Locale.ROOT)) {
+    static final class FormatConverter implements ITypeConverter<ExportFormat> {
+        @Override
+        public ExportFormat convert(String v) {
+            return switch (v.toLowerCase(Locale.ROOT)) {
                 case "xlsx" -> ExportFormat.XLSX;
                 case "csv" -> ExportFormat.CSV;
-                default -> throw new UsageException("--format " + v + ": use xlsx or csv");
-                };
-                case "--csv-style" -> style = switch (v.toLowerCase(Locale.ROOT)) {
+                default -> throw new TypeConversionException("--format " + v + ": use xlsx or csv");
+            };
+        }
+    }
+
+    static final class StyleConverter implements ITypeConverter<CsvStyle> {
+        @Override
+        public CsvStyle convert(String v) {
+            return switch (v.toLowerCase(Locale.ROOT)) {
                 case "standard" -> CsvStyle.STANDARD;
                 case "european" -> CsvStyle.EUROPEAN;
-                default -> throw new UsageException("--csv-style " + v + ": use standard or european");
-                };
-                case "--from" -> from = time("--from", v);
-                case "--to" -> to = time("--to", v);
-                case "--packs" -> addresses.addAll(addresses("--packs", v));
-                default -> throw new UsageException("unknown option '" + a + "'");
-                }
+                default -> throw new TypeConversionException("--csv-style " + v + ": use standard or european");
+            };
+        }
+    }
+
+    static final class FromConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String v) {
+            try {
+                return time("--from", v);
+            } catch (UsageException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            if (recording == null) {
-                throw new UsageException("--recording FILE is required");
+        }
+    }
+
+    static final class ToConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String v) {
+            try {
+                return time("--to", v);
+            } catch (UsageException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            if (format == null) {
-                throw new UsageException("--format xlsx|csv is required");
-            }
-            if (file == null) {
-                throw new UsageException("--out FILE is required");
-            }
-            if (from != null && to != null && to.isBefore(from)) {
-                throw new UsageException("--to is before --from");
-            }
-        } catch (UsageException e) {
-            err.println("bmsw export: " + e.getMessage());
-            err.println(USAGE);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        quietLog4j();
+        if (from != null && to != null && to.isBefore(from)) {
+            cli.err().println("bmsw export: --to is before --from");
             return 2;
         }
         long start = System.nanoTime();
         try {
-            Set<Long> ids = packIds(recording, addresses);
+            Set<Long> ids = packIds(recording, packs == null ? Set.of() : addresses("--packs", packs));
             ExportResult r = Exporter.export(
                     new ExportRequest(recording, file, format, style, ids, from, to, 0, 0), ExportMonitor.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             int packs = ids.isEmpty() ? packCount(recording) : ids.size();
-            out.printf(Locale.ROOT, "bmsw export: wrote %s: %d rows of %d pack%s (%s) in %.1f s%n", r.files().get(0),
-                    r.rows(), packs, packs == 1 ? "" : "s", format.name().toLowerCase(Locale.ROOT), seconds);
+            cli.out().printf(Locale.ROOT, "bmsw export: wrote %s: %d rows of %d pack%s (%s) in %.1f s%n",
+                    r.files().get(0), r.rows(), packs, packs == 1 ? "" : "s", format.name().toLowerCase(Locale.ROOT),
+                    seconds);
             return 0;
         } catch (UsageException e) {
-            err.println("bmsw export: " + e.getMessage());
-            err.println(USAGE);
+            cli.err().println("bmsw export: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("bmsw export: " + e.getMessage());
+            cli.err().println("bmsw export: " + e.getMessage());
             return 1;
         }
     }

@@ -1,4 +1,4 @@
-package org.bmsworkbench.record.cli;
+package org.bmsworkbench.record.service;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,9 +22,7 @@ import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolCatalog;
-import org.bmsworkbench.protocol.tool.CommandLine;
 import org.bmsworkbench.record.RecordingSettings;
-import org.bmsworkbench.record.service.SessionRecorder;
 import org.bmsworkbench.record.store.SessionFiles;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
@@ -49,36 +47,12 @@ public final class RecorderBenchmark {
         this.err = err;
     }
 
-    public static void main(String[] args) {
-        CommandLine.exit(RecorderBenchmark.class, (c, o, e) -> new RecorderBenchmark(c, o, e)::run, args);
-    }
-
-    public int run(String[] args) {
-        double hours = 72;
-        int packs = 8;
-        int burst = 40_000;
-        Path folder = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--hours" -> hours = Double.parseDouble(args[++i]);
-                    case "--packs" -> packs = Integer.parseInt(args[++i]);
-                    case "--burst" -> burst = Integer.parseInt(args[++i]);
-                    case "--folder" -> folder = Path.of(args[++i]);
-                    case "-h", "--help" -> {
-                        out.println("Usage: bmsw record-benchmark [--hours 72] [--packs 8] [--burst 40000] [--folder DIR]");
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (hours <= 0 || packs < 1 || packs > 16 || burst < 1000) {
-                throw new IllegalArgumentException("--hours > 0, --packs 1..16, --burst >= 1000");
-            }
-        } catch (RuntimeException e) {
-            err.println("bmsw record-benchmark: " + e.getMessage());
-            return 2;
-        }
+    /**
+     * Measures the recorder ({@code ./bmsw record-benchmark}, options checked by the command line): a burst of
+     * {@code burst} snapshots, then {@code hours} of {@code packs} packs; {@code folder} null for a temporary one.
+     * Returns 0, or 1 when the files could not be written.
+     */
+    public int run(double hours, int packs, int burst, Path folder) {
         try {
             Path dir = folder != null ? Files.createDirectories(folder) : Files.createTempDirectory("bmsw-recbench");
             List<ParameterDefinition> definitions = catalog.find(ProtocolCatalog.DEFAULT_PROTOCOL)
