@@ -31,6 +31,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.bmsworkbench.events.BusState;
 import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.FlagChange;
+import org.bmsworkbench.events.MqttStatus;
 import org.bmsworkbench.events.PackData;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.events.PackStatus;

@@ -30,7 +30,7 @@ import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.events.RecordingStatus;
 import org.bmsworkbench.mqtt.MqttSettings;
 import org.bmsworkbench.mqtt.MqttSink;
-import org.bmsworkbench.mqtt.MqttStatus;
+import org.bmsworkbench.events.MqttStatus;
 import org.bmsworkbench.postgres.PostgresSettings;
 import org.bmsworkbench.postgres.PostgresSink;
 import org.bmsworkbench.postgres.PostgresStatus;

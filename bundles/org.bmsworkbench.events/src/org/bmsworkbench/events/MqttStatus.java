@@ -1,9 +1,10 @@
-package org.bmsworkbench.mqtt;
+package org.bmsworkbench.events;
 
 import java.time.Instant;
 
 /**
- * What the MQTT sink is doing, for a status line or a log.
+ * Payload of {@link BmsTopics#MQTT_STATE}: what the MQTT sink is doing, for the status line ({@code ./bmsw log}
+ * prints the same facts as lines).
  *
  * @param state     connection state
  * @param broker    the broker's URL
@@ -15,6 +16,13 @@ import java.time.Instant;
  */
 public record MqttStatus(State state, String broker, String detail, long published, long dropped, int buffered,
         Instant time) {
+
+    public MqttStatus {
+        java.util.Objects.requireNonNull(state, "state");
+        broker = broker == null ? "" : broker;
+        detail = detail == null ? "" : detail;
+        java.util.Objects.requireNonNull(time, "time");
+    }
 
     public enum State {
         /** Not started, or stopped. */
