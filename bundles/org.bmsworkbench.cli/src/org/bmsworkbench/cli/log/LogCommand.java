@@ -55,7 +55,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = { "0:ended as asked (--duration, SIGTERM, Ctrl+C)",
                 "1:recording failed (the session file could not be written; what was recorded stays readable)",
-                "2:wrong options", "3:a bus could not be opened",
+                "2:wrong options", "3:a bus could not be opened at the start (one lost later is reopened)",
                 "4:the MQTT broker or the PostgreSQL server refused the logger (user, password, database, TLS)" })
 public final class LogCommand implements Callable<Integer> {
 

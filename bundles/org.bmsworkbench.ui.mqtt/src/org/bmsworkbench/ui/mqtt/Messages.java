@@ -30,6 +30,8 @@ public class Messages {
     public String dialog_saveFailed;
     public String error_interval;
     public String error_caFile;
+    public String error_url;
+    public String error_topic;
     public String error_invalid;
     public String status_OFF;
     public String status_CONNECTING;
@@ -43,7 +45,7 @@ public class Messages {
     }
 
     public MqttForm.Texts formTexts() {
-        return new MqttForm.Texts(error_interval, error_caFile, error_invalid);
+        return new MqttForm.Texts(error_interval, error_caFile, error_url, error_topic, error_invalid);
     }
 
     /** The status line's text for a state. */

@@ -13,7 +13,7 @@ import org.bmsworkbench.mqtt.MqttConfig;
 public final class MqttForm {
 
     /** The strings {@link #check} may answer with; {0} is the value. */
-    public record Texts(String interval, String caFile, String invalid) {
+    public record Texts(String interval, String caFile, String url, String topic, String invalid) {
     }
 
     /** The settings, or what is wrong with the fields. */
@@ -42,6 +42,16 @@ public final class MqttForm {
             interval = Duration.ofMillis(Math.round(s * 1000));
         } catch (NumberFormatException e) {
             return new Result(null, java.text.MessageFormat.format(texts.interval(), intervalSeconds));
+        }
+        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!u.matches("(tcp|ssl)://(\\[[0-9a-f:.]+\\]|[^/:\\[\\]]+)(:\\d+)?/?")) {
+            return new Result(null, java.text.MessageFormat.format(texts.url(), url));
+        }
+        for (String topic : new String[] { base, discoveryPrefix }) {
+            String t = topic.strip();
+            if (t.contains("#") || t.contains("+") || t.startsWith("/") || t.endsWith("/") || t.contains("//")) {
+                return new Result(null, java.text.MessageFormat.format(texts.topic(), topic));
+            }
         }
         Path ca = null;
         if (!caFile.isBlank()) {

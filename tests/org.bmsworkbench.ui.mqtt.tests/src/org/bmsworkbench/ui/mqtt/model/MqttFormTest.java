@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The MQTT dialog's fields: what is accepted, and the one line that says what is not. */
 class MqttFormTest {
 
-    private static final MqttForm.Texts TEXTS = new MqttForm.Texts("interval {0}", "ca {0}", "wrong: {0}");
+    private static final MqttForm.Texts TEXTS = new MqttForm.Texts("interval {0}", "ca {0}", "url {0}", "topic {0}", "wrong: {0}");
 
     @TempDir
     Path dir;
@@ -38,8 +38,10 @@ class MqttFormTest {
         assertEquals("interval 9999", check("tcp://b:1883", "bmsw", "9999", "").problem());
         MqttForm.Result scheme = check("http://b:1883", "bmsw", "1", "");
         assertFalse(scheme.ok());
-        assertTrue(scheme.problem().startsWith("wrong: MQTT broker http://b:1883"), scheme.problem());
-        assertTrue(check("tcp://b:1883", "bmsw/#", "1", "").problem().contains("base topic"));
+        assertEquals("url http://b:1883", scheme.problem());
+        assertEquals("topic bmsw/#", check("tcp://b:1883", "bmsw/#", "1", "").problem());
+        assertTrue(check("tcp://b:99999999999", "bmsw", "1", "").problem().startsWith("wrong: "),
+                "what only the library knows is said in its words");
         assertEquals("ca " + dir.resolve("none.pem"), check("ssl://b:8883", "bmsw", "1",
                 dir.resolve("none.pem").toString()).problem());
         Path pem = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
