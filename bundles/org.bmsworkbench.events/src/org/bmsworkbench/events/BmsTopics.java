@@ -75,6 +75,13 @@ public final class BmsTopics {
      */
     public static final String RECORDING_STATE = ROOT + "/recording/state";
 
+    /**
+     * The workbench's MQTT publisher connected, lost or gave up on its broker, was switched on or off, or its
+     * figures moved (messages published, buffered, dropped): at most once a second while they move. Payload:
+     * {@link MqttStatus}.
+     */
+    public static final String MQTT_STATE = ROOT + "/mqtt/state";
+
     /** The serial ports of this computer changed (an adapter plugged in or out). Payload: {@link PortList}. */
     public static final String PORTS_CHANGED = ROOT + "/ports/changed";
 

@@ -2,6 +2,7 @@ package org.bmsworkbench.export;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -42,79 +43,73 @@ public final class ExportBenchmark {
     private ExportBenchmark() {
     }
 
+    /**
+     * The entry point of the child JVMs only ({@code --child KIND RECORDING OUT}); people run
+     * {@code ./bmsw export-benchmark}, which calls {@link #run}.
+     */
     public static void main(String[] args) throws Exception {
-        org.bmsworkbench.export.cli.ExportMain.quietLog4j();
-        if (args.length == 4 && args[0].equals("--child")) {
-            child(args[1], Path.of(args[2]), Path.of(args[3]));
-            return;
+        quietLog4j();
+        if (args.length != 4 || !args[0].equals("--child")) {
+            throw new IllegalArgumentException("the export benchmark's child JVM takes --child KIND RECORDING OUT;"
+                    + " run ./bmsw export-benchmark");
         }
-        long rows = 1_000_000;
-        int packs = 8;
-        String heap = "1g";
-        int timeoutSeconds = 900;
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "bmsw-export-benchmark");
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String v = i + 1 < args.length ? args[i + 1] : null;
-            switch (a) {
-            case "--rows" -> rows = Long.parseLong(v);
-            case "--packs" -> packs = Integer.parseInt(v);
-            case "--heap" -> heap = v;
-            case "--timeout" -> timeoutSeconds = Integer.parseInt(v);
-            case "--folder" -> folder = Path.of(v);
-            case "--help", "-h" -> {
-                System.out.println("Usage: bmsw export-benchmark [--rows 1000000] [--packs 8] [--heap 1g]"
-                        + " [--timeout 900 (s per child)] [--folder DIR]");
-                return;
-            }
-            default -> {
-                System.err.println("bmsw export-benchmark: unknown option '" + a + "' (see --help)");
-                System.exit(2);
-            }
-            }
-            if (!a.startsWith("--h")) {
-                i++;
-            }
+        child(args[1], Path.of(args[2]), Path.of(args[3]));
+    }
+
+    /** POI logs through log4j-api, which finds no provider on a plain class path: its simple logger, errors only. */
+    private static void quietLog4j() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         }
+    }
+
+    /**
+     * Generates the recording in {@code folder} (once) and exports it in child JVMs of {@code heap} each, printing
+     * the figures to {@code out} ({@code ./bmsw export-benchmark}, options checked by the command line).
+     */
+    public static void run(long rows, int packs, String heap, int timeoutSeconds, Path folder, PrintStream out)
+            throws Exception {
+        quietLog4j();
         Files.createDirectories(folder);
         Path recording = folder.resolve("benchmark-" + rows + ".sqlite");
         if (!Files.exists(recording)) {
             long t0 = System.nanoTime();
             generate(recording.resolveSibling(recording.getFileName() + ".part"), rows, packs);
             Files.move(recording.resolveSibling(recording.getFileName() + ".part"), recording);
-            System.out.printf(Locale.ROOT, "generated %,d rows (%d packs x 176 cells x 33 sensors) in %.0f s: %s (%,d MB)%n",
+            out.printf(Locale.ROOT, "generated %,d rows (%d packs x 176 cells x 33 sensors) in %.0f s: %s (%,d MB)%n",
                     rows, packs, (System.nanoTime() - t0) / 1e9, recording, Files.size(recording) >> 20);
         } else {
-            System.out.println("using the recording made earlier: " + recording);
+            out.println("using the recording made earlier: " + recording);
         }
         int columns = ExportColumns.of(176, 33, Locale.ENGLISH).size();
         List<String[]> table = new ArrayList<>();
         for (String kind : List.of("sxssf", "xssf", "csv")) {
-            Path out = folder.resolve("out-" + kind + (kind.equals("csv") ? ".csv" : ".xlsx"));
-            Files.deleteIfExists(out);
-            table.add(runChild(kind, recording, out, heap, timeoutSeconds, rows));
-            Files.deleteIfExists(out);
+            Path target = folder.resolve("out-" + kind + (kind.equals("csv") ? ".csv" : ".xlsx"));
+            Files.deleteIfExists(target);
+            table.add(runChild(kind, recording, target, heap, timeoutSeconds, rows, out));
+            Files.deleteIfExists(target);
         }
-        System.out.println();
-        System.out.printf(Locale.ROOT, "Export of %,d rows x %d columns, child JVMs with -Xmx%s (%s, %d cores)%n", rows,
+        out.println();
+        out.printf(Locale.ROOT, "Export of %,d rows x %d columns, child JVMs with -Xmx%s (%s, %d cores)%n", rows,
                 columns, heap, System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors());
         String format = "%-23s %12s %8s %8s %13s %14s %8s  %s%n";
-        System.out.printf(Locale.ROOT, format, "writer", "rows written", "seconds", "rows/s", "peak heap MB",
+        out.printf(Locale.ROOT, format, "writer", "rows written", "seconds", "rows/s", "peak heap MB",
                 "after GC MB", "file MB", "outcome");
         for (String[] r : table) {
-            System.out.printf(Locale.ROOT, format, (Object[]) r);
+            out.printf(Locale.ROOT, format, (Object[]) r);
         }
     }
 
     /** A child JVM's figures: writer, rows, seconds, rows/s, peak heap, peak heap after GC, file size, outcome. */
     private static String[] runChild(String kind, Path recording, Path out, String heap, int timeoutSeconds,
-            long expected) throws IOException, InterruptedException {
+            long expected, PrintStream console) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
                 "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory", "-cp",
                 System.getProperty("java.class.path"), ExportBenchmark.class.getName(), "--child", kind,
                 recording.toString(), out.toString());
-        System.out.println("running " + kind + " ...");
+        console.println("running " + kind + " ...");
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         long t0 = System.nanoTime();
         String[] last = { "0", "0", "0", "0" };
@@ -166,7 +161,7 @@ public final class ExportBenchmark {
                     + " after " + rows + " rows";
         }
         long size = Files.exists(out) ? Files.size(out) : 0;
-        System.out.printf(Locale.ROOT, "%s: %s, %,d rows in %.1f s (child ran %.1f s)%n", kind, outcome, rows, secs,
+        console.printf(Locale.ROOT, "%s: %s, %,d rows in %.1f s (child ran %.1f s)%n", kind, outcome, rows, secs,
                 seconds);
         return new String[] { kind.equals("xssf") ? "XSSFWorkbook (baseline)" : kind.equals("sxssf") ? "SXSSF (Exporter)"
                 : "CSV (Exporter)", String.format(Locale.ROOT, "%,d", rows), String.format(Locale.ROOT, "%.1f", secs),

@@ -27,7 +27,6 @@ import org.bmsworkbench.events.FrameRecord;
 import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolCatalog;
-import org.bmsworkbench.protocol.tool.CommandLine;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
 import org.bmsworkbench.sim.wire.Faults;
@@ -61,61 +60,11 @@ public final class RecordReadBenchmark {
         this.err = err;
     }
 
-    public static void main(String[] args) {
-        CommandLine.exit(RecordReadBenchmark.class, (catalog, out, err) -> new RecordReadBenchmark(catalog, out, err)::run,
-                args);
-    }
-
-    public static String help() {
-        return """
-                Usage: RecordReadBenchmark [--records N] [--baud B] [--step N] [--turnaround MS] [--interval MS]
-
-                Reads N data records of a simulated pack over a socat pty through the connection service's command
-                queue, with the bus polling a second pack meanwhile, and compares the measured time with the
-                theoretical wire time of every frame on the line ((bytes sent + received) x bits / baud, plus
-                turnaround and inter-frame gap per transaction). Target: 0.9 or more.
-                  --records N       data records on the board (default 10000)
-                  --baud B          baud rate (default 9600)
-                  --step N          records per bus command (default %d)
-                  --turnaround MS   the simulated boards' reply delay (default 10)
-                  --interval MS     the bus's poll interval (default 1000)
-                Exit status: 0 target met, 1 not met or the read failed, 2 wrong options, 3 no pty pair.
-                """.formatted(RecordReader.DEFAULT_STEP);
-    }
-
-    public int run(String[] args) {
-        int records = 10_000;
-        int baud = 9600;
-        int step = RecordReader.DEFAULT_STEP;
-        double turnaround = 10;
-        int interval = 1000;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--help") || a.equals("-h")) {
-                    out.print(help());
-                    return 0;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(a + " needs a value");
-                }
-                String v = args[++i];
-                switch (a) {
-                    case "--records" -> records = Integer.parseInt(v);
-                    case "--baud" -> baud = Integer.parseInt(v);
-                    case "--step" -> step = Integer.parseInt(v);
-                    case "--turnaround" -> turnaround = Double.parseDouble(v);
-                    case "--interval" -> interval = Integer.parseInt(v);
-                    default -> throw new IllegalArgumentException("unknown option " + a + " (--help lists them)");
-                }
-            }
-            if (records < 1 || records > 100_000 || baud < 300 || step < 1 || step > 100) {
-                throw new IllegalArgumentException("records 1..100000, baud from 300, step 1..100");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println(NAME + ": " + e.getMessage());
-            return 2;
-        }
+    /**
+     * Reads {@code records} records ({@code ./bmsw record-read-benchmark}, options checked by the command line) and
+     * returns the exit status: 0 target met, 1 not met or the read failed, 2 no simulated protocol, 3 no pty pair.
+     */
+    public int run(int records, int baud, int step, double turnaround, int interval) {
         BmsProtocol protocol = catalog.find(ProtocolCatalog.DEFAULT_PROTOCOL).orElse(null);
         if (protocol == null || protocol.deviceCodec().isEmpty()) {
             err.println(NAME + ": no simulated protocol " + ProtocolCatalog.DEFAULT_PROTOCOL);

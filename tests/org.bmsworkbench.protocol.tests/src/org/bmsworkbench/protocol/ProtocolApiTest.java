@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +49,5 @@ class ProtocolApiTest {
         assertEquals(52.8, Scaling.apply(5280, 0.01, 0));
         assertEquals(21.2, Scaling.apply(2943, 0.1, -273.1));
         assertEquals(-6.76, Scaling.apply(-676, 0.01, 0));
-    }
-
-    @Test
-    void jsonOfAbsentValuesIsNullAndTextIsEscaped() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("temperatures", new double[] { 25.0, Double.NaN, -3.5 });
-        m.put("text", "a \"b\"\n");
-        m.put("list", List.of(1, true));
-        assertEquals("{\"temperatures\":[25,null,-3.5],\"text\":\"a \\\"b\\\"\\n\",\"list\":[1,true]}",
-                org.bmsworkbench.protocol.tool.JsonAccess.write(m));
     }
 }

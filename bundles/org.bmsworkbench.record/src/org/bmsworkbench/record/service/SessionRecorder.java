@@ -84,6 +84,7 @@ public final class SessionRecorder implements AutoCloseable {
 
     // writer thread only
     private volatile SessionWriter writer;
+    private volatile Map<String, Long> closedRows;
     private volatile Instant started;
     private Instant lastCommit = Instant.EPOCH;
     private volatile Instant lastStatus = Instant.EPOCH;
@@ -376,6 +377,7 @@ public final class SessionRecorder implements AutoCloseable {
         facts.put("started", now.toString());
         facts.put("decimation", s.decimation().name());
         writer = SessionWriter.create(file, facts, maxPageCount);
+        closedRows = null;
         for (BusStatus bus : buses.values()) {
             writer.knownBus(bus);
         }
@@ -394,6 +396,8 @@ public final class SessionRecorder implements AutoCloseable {
             recordOverload(clock.instant());
             w.info("ended", clock.instant().toString());
             w.close();
+            // the last commit's counts, for the status after the file is closed (the summary of bmsw record/log)
+            closedRows = w.rows();
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.ERROR, "cannot close the session file " + w.file() + " cleanly: "
                     + e.getMessage() + "; what was committed before stays readable", e);
@@ -453,7 +457,8 @@ public final class SessionRecorder implements AutoCloseable {
         SessionWriter w = writer;
         State state = failed ? State.FAILED : paused ? State.PAUSED : w != null ? State.RECORDING : State.OFF;
         Path file = w == null ? null : w.file();
-        Map<String, Long> rows = w == null ? status.rows() : w.rows();
+        Map<String, Long> closed = closedRows;
+        Map<String, Long> rows = w != null ? w.rows() : closed != null ? closed : status.rows();
         long bytes = file == null ? 0 : SessionFiles.size(file);
         RecordingStatus next = new RecordingStatus(state, file == null ? status.file() : file.toString(),
                 started == null ? status.started() : started, file == null ? status.bytes() : bytes,

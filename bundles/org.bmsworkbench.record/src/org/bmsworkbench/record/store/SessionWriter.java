@@ -355,17 +355,19 @@ public final class SessionWriter implements AutoCloseable {
     }
 
     /** Millivolts to the microvolt, so that 3.312 V is stored as exactly 3312 (which SQLite keeps in 2 bytes). */
-    static double millivolts(double volts) {
+    public static double millivolts(double volts) {
         return Double.isNaN(volts) ? Double.NaN : Math.round(volts * 1_000_000.0) / 1000.0;
     }
 
-    private static String balancing(PackSnapshot s) {
+    /** The {@code balancing} column: the numbers of the cells being balanced, {@code 3,17}. */
+    public static String balancing(PackSnapshot s) {
         StringJoiner j = new StringJoiner(",");
         s.balancing().stream().forEach(i -> j.add(Integer.toString(i + 1)));
         return j.toString();
     }
 
-    private static String flags(PackSnapshot s) {
+    /** The {@code flags} column: the active flags by name. */
+    public static String flags(PackSnapshot s) {
         StringJoiner j = new StringJoiner(",");
         for (PackFlag f : s.flags()) {
             j.add(f.name());
@@ -373,7 +375,8 @@ public final class SessionWriter implements AutoCloseable {
         return j.toString();
     }
 
-    private static String reported(PackSnapshot s) {
+    /** The {@code reported} column: the flag groups the pack reported. */
+    public static String reported(PackSnapshot s) {
         StringJoiner j = new StringJoiner(",");
         for (FlagCategory c : s.reportedFlagCategories()) {
             j.add(c.name());

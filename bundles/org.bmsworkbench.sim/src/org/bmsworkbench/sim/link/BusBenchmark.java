@@ -34,7 +34,6 @@ import org.bmsworkbench.events.LinkStatistics;
 import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolCatalog;
-import org.bmsworkbench.protocol.tool.CommandLine;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
 import org.bmsworkbench.sim.wire.Faults;
@@ -82,40 +81,8 @@ public final class BusBenchmark {
         this.err = err;
     }
 
-    public static void main(String[] args) {
-        CommandLine.exit(BusBenchmark.class, (catalog, out, err) -> new BusBenchmark(catalog, out, err)::run, args);
-    }
-
-    public static String help() {
-        return """
-                Usage: BusBenchmark [--protocols LIST] [--bauds LIST] [--sweeps N] [--turnaround MS]
-
-                Measures bus efficiency: the theoretical time of a full sweep of 8 packs x 176 cells x 33
-                sensors (bytes x bits per character / baud, plus turnaround and inter-frame gap per
-                transaction) divided by the measured time, with the simulator on a socat pty pair and the
-                connection service's scheduler polling as fast as the line allows. Target: 0.85 or more.
-                  --protocols LIST   protocols to measure (default %s,pylontech)
-                  --bauds LIST       baud rates (default 9600,19200,115200)
-                  --sweeps N         timed sweeps after one warm-up sweep (default 3 up to 9600 baud,
-                                     5 up to 19200, 10 above)
-                  --turnaround MS    the simulated boards' reply delay (default 10)
-                Exit status: 0 every run reached 0.85 without errors, 1 some did not, 2 wrong options,
-                3 the pty pair or the port could not be set up.
-                """.formatted(ProtocolCatalog.DEFAULT_PROTOCOL);
-    }
-
-    public int run(String[] args) {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(NAME + ": " + e.getMessage());
-            return 2;
-        }
-        if (o.help) {
-            out.print(help());
-            return 0;
-        }
+    /** Runs the measurements ({@code ./bmsw bus-benchmark}, options checked by the command line) and returns the exit status. */
+    public int run(Options o) {
         for (String problem : catalog.problems()) {
             err.println(NAME + ": a protocol could not be loaded: " + problem);
         }
@@ -398,74 +365,12 @@ public final class BusBenchmark {
         }
     }
 
-    /** The parsed command line. */
-    static final class Options {
-        List<String> protocols = List.of(ProtocolCatalog.DEFAULT_PROTOCOL, "pylontech");
-        List<Integer> bauds = List.of(9600, 19200, 115200);
-        int sweeps;
-        double turnaroundMillis = 10;
-        boolean help;
-
-        static Options parse(String[] args) {
-            Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "-h", "--help" -> o.help = true;
-                    case "--protocols" -> o.protocols = list(value(args, ++i, a), a);
-                    case "--bauds" -> {
-                        List<Integer> bauds = new ArrayList<>();
-                        for (String b : list(value(args, ++i, a), a)) {
-                            bauds.add(number(b, a, 300, 4_000_000));
-                        }
-                        o.bauds = List.copyOf(bauds);
-                    }
-                    case "--sweeps" -> o.sweeps = number(value(args, ++i, a), a, 1, 1000);
-                    case "--turnaround" -> {
-                        String v = value(args, ++i, a);
-                        try {
-                            o.turnaroundMillis = Double.parseDouble(v);
-                        } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException(a + " " + v + " is not a number", e);
-                        }
-                        if (!(o.turnaroundMillis >= 0 && o.turnaroundMillis <= 10_000)) {
-                            throw new IllegalArgumentException(a + " " + v + " is outside 0..10000 ms");
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("unknown option '" + a + "' (see --help)");
-                }
-            }
-            return o;
-        }
-
-        private static List<String> list(String v, String option) {
-            List<String> items = new ArrayList<>();
-            for (String s : v.split(",")) {
-                if (s.isBlank()) {
-                    throw new IllegalArgumentException(option + " '" + v + "' has an empty item");
-                }
-                items.add(s.trim());
-            }
-            return List.copyOf(items);
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length || args[i].startsWith("--")) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[i];
-        }
-
-        private static int number(String v, String option, int min, int max) {
-            try {
-                int n = Integer.parseInt(v);
-                if (n < min || n > max) {
-                    throw new IllegalArgumentException(option + " " + v + " is outside " + min + ".." + max);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " " + v + " is not a whole number", e);
-            }
-        }
+    /** What to measure. */
+    public static final class Options {
+        public List<String> protocols = List.of(ProtocolCatalog.DEFAULT_PROTOCOL, "pylontech");
+        public List<Integer> bauds = List.of(9600, 19200, 115200);
+        /** Timed sweeps after the warm-up; 0: 3 up to 9600 baud, 5 up to 19200, 10 above. */
+        public int sweeps;
+        public double turnaroundMillis = 10;
     }
 }

@@ -117,32 +117,6 @@ class AuditLogFileTest {
     }
 
     @Test
-    void theCommandSaysWhereTheChainBreaks() throws Exception {
-        Path file = dir.resolve("audit.log");
-        AuditLogFile log = new AuditLogFile(file);
-        for (int i = 0; i < 3; i++) {
-            log.record(entry("DFET", "on", "off", Result.REQUESTED, ""));
-        }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        assertEquals(0, AuditTool.run(new String[] { "--verify", file.toString() }, new java.io.PrintStream(out),
-                new java.io.PrintStream(err)));
-        assertTrue(out.toString().endsWith("3 entries, the chain holds" + System.lineSeparator()), out.toString());
-
-        List<String> lines = Files.readAllLines(file);
-        lines.set(2, lines.get(2).replace("operator", "someone"));
-        Files.write(file, lines);
-        out.reset();
-        assertEquals(1, AuditTool.run(new String[] { "--verify", file.toString() }, new java.io.PrintStream(out),
-                new java.io.PrintStream(err)));
-        assertTrue(out.toString().contains(": line 3: the chain breaks"), out.toString());
-        assertEquals(2, AuditTool.run(new String[] { "--verify", dir.resolve("none").toString() },
-                new java.io.PrintStream(out), new java.io.PrintStream(err)));
-        assertEquals(2, AuditTool.run(new String[] { "--check" }, new java.io.PrintStream(out),
-                new java.io.PrintStream(err)));
-    }
-
-    @Test
     void aLogFromBeforeTheChainIsKeptWholeBesideTheNewOne() throws Exception {
         Path file = dir.resolve("audit.log");
         List<String> old = List.of("# BMS Workbench audit log: time\tuser\tbus\tpack\twhat\told\tnew\tresult\tdetail",

@@ -122,7 +122,7 @@ class SeplosV3GoldenTest {
         }
         assertEquals(25.15, s.temperature(8), 1e-9);
         assertEquals(30.25, s.temperature(9), 1e-9);
-        String json = org.bmsworkbench.protocol.tool.ReplyJson.toJson("seplos-v3", seplos.decode(r,
+        String json = org.bmsworkbench.cli.json.ReplyJson.toJson("seplos-v3", seplos.decode(r,
                 ModbusFrames.readReply(1, 4, regs)));
         assertTrue(json.contains("\"temperatures\":[21.45,-0.05,22.05,22.55,null,null,null,null,25.15,30.25]"), json);
     }

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import org.bmsworkbench.cli.Cli;
+import org.bmsworkbench.cli.Main;
+import org.bmsworkbench.connection.LinkLookup;
 import org.bmsworkbench.protocol.ProtocolCatalog;
-import org.bmsworkbench.protocol.tool.ProtocolTool;
 
 /** One run of the code behind {@code ./bmsw protocols} and {@code ./bmsw decode}, with what it printed. */
 public record ToolRun(int status, String out, String err) {
@@ -13,8 +15,8 @@ public record ToolRun(int status, String out, String err) {
     public static ToolRun of(ProtocolCatalog catalog, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new ProtocolTool(catalog, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        int status = Main.run(new Cli(catalog, LinkLookup.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), args);
         return new ToolRun(status, out.toString(StandardCharsets.UTF_8).trim(),
                 err.toString(StandardCharsets.UTF_8).trim());
     }
