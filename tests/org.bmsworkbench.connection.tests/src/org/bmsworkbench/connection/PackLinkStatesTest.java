@@ -54,7 +54,7 @@ class PackLinkStatesTest {
         s.failed(1, at(60));
         assertTrue(s.allFailing());
 
-        s.heard(0);
+        assertNull(s.heard(0, at(65)), "a pack that was not hibernating: nothing new to publish");
         assertFalse(s.probed(0), "an answered probe: its full poll comes next");
         assertEquals(PackLinkState.ONLINE, s.polled(0, at(70_000)).state());
     }
