@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.bmsworkbench.config.BusPackStates;
 import org.bmsworkbench.config.firmware.FirmwareCheck;
 import org.bmsworkbench.config.firmware.FirmwareImage;
 import org.bmsworkbench.config.firmware.FirmwareProgress;
@@ -29,7 +30,6 @@ import org.bmsworkbench.connection.LinkCatalog;
 import org.bmsworkbench.connection.LinkLookup;
 import org.bmsworkbench.connection.PortDiscovery;
 import org.bmsworkbench.control.GuardedWrites;
-import org.bmsworkbench.control.PackStates;
 import org.bmsworkbench.control.WriteOutcome;
 import org.bmsworkbench.core.security.AccessControl;
 import org.bmsworkbench.core.security.AccessGateService;
@@ -37,10 +37,9 @@ import org.bmsworkbench.core.security.AccessRefusedException;
 import org.bmsworkbench.core.security.AuditLogFile;
 import org.bmsworkbench.core.security.PasswordVault;
 import org.bmsworkbench.events.BusState;
+import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.PackLinkState;
-import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.model.DeviceIdentity;
-import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolCatalog;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
@@ -149,7 +148,7 @@ public final class FirmwareMain {
         try (Buses buses = new Buses(catalog::find, () -> catalog.all().stream().map(BmsProtocol::id).toList(),
                 links, new BusEvents() { }, discovery, m -> { })) {
             String busId = buses.open(o.settings);
-            GuardedWrites writes = new GuardedWrites(buses, states(buses), gate, audit, Clock.systemUTC());
+            GuardedWrites writes = new GuardedWrites(buses, new BusPackStates(buses), gate, audit, Clock.systemUTC());
             buses.setWriteGuard(writes);
             int waited = awaitPack(buses, busId, o.address);
             if (waited != 0) {
@@ -165,6 +164,12 @@ public final class FirmwareMain {
             }
             String running = identity.get(DeviceIdentity.SOFTWARE_VERSION);
             if (!o.yes && !confirm(o.address, running, image)) {
+                // on record as the workbench's Cancel at its confirmation
+                try {
+                    writes.cancelled(new FirmwareWrite(busId, o.address, image, o.allowDowngrade, null));
+                } catch (IOException e) {
+                    err.println("bmsw firmware: the audit log cannot be written: " + e.getMessage());
+                }
                 err.println("bmsw firmware: not confirmed; nothing was sent");
                 return 1;
             }
@@ -213,35 +218,24 @@ public final class FirmwareMain {
         }
     }
 
-    private static PackStates states(Buses buses) {
-        return new PackStates() {
-            @Override
-            public Optional<PackSnapshot> latest(String busId, int address) {
-                return buses.bus(busId).flatMap(b -> b.latest(address));
-            }
-
-            @Override
-            public PackLinkState state(String busId, int address) {
-                return buses.bus(busId).flatMap(b -> b.packStates().stream().filter(p -> p != null
-                        && p.address() == address).map(PackStatus::state).findFirst()).orElse(PackLinkState.OFFLINE);
-            }
-        };
-    }
-
     /** 0 when the pack answers; 3 when the bus cannot be opened; 1 when the pack stays silent. */
     private int awaitPack(Buses buses, String busId, int address) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_ONLINE_SECONDS);
+        boolean opened = false;
         while (System.nanoTime() < until) {
             Optional<Bus> bus = buses.bus(busId);
             if (bus.isEmpty()) {
                 break;
             }
             var status = bus.get().status();
-            if (status.state() == BusState.FAILED && !status.retrying()) {
-                err.println("bmsw firmware: the bus could not be opened: " + status.detail());
+            opened |= status.state() == BusState.OPEN;
+            if (status.state() == BusState.FAILED && (!status.retrying() || !opened)) {
+                // as bmsw poll: a port that does not open at the first attempt is not waited for
+                err.println("bmsw firmware: the bus could not be opened: " + status.detail()
+                        .replace(BusStatus.RETRYING_SUFFIX, "").strip());
                 return 3;
             }
-            if (states(buses).state(busId, address) == PackLinkState.ONLINE) {
+            if (new BusPackStates(buses).state(busId, address) == PackLinkState.ONLINE) {
                 return 0;
             }
             Thread.sleep(100);
