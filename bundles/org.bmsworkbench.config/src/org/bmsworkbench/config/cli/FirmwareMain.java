@@ -191,7 +191,16 @@ public final class FirmwareMain {
             Progress progress = new Progress();
             FirmwareWrite write = new FirmwareWrite(busId, o.address, image, o.allowDowngrade, progress::show);
             FirmwareUpgrade upgrade = new FirmwareUpgrade(writes, m -> err.println("bmsw firmware: " + m));
+            Thread interrupted = new Thread(() -> err.println("bmsw firmware: interrupted; " + whereLeft(write)),
+                    "bmsw-firmware-interrupted");
+            Runtime.getRuntime().addShutdownHook(interrupted);
             WriteOutcome<FirmwareResult> outcome = upgrade.run(write);
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl+C): the hook says where the pack was left
+                return 130;
+            }
             progress.end();
             if (outcome.kind() == WriteOutcome.Kind.CONFIRMED) {
                 FirmwareResult r = outcome.value();
@@ -216,6 +225,22 @@ public final class FirmwareMain {
                     + (e.getCause() == null ? e : e.getCause()).getMessage());
             return 1;
         }
+    }
+
+    /** Where an interrupted run leaves the pack, for the line printed when the program is stopped. */
+    static String whereLeft(FirmwareWrite write) {
+        FirmwareProgress p = write.progress();
+        if (p == null || p.step() == FirmwareProgress.Step.CHECKING) {
+            return "nothing was sent to the pack";
+        }
+        return switch (p.step()) {
+            case ACTIVATING, RESTARTING, DONE -> "the pack was told to restart into the new image: run the same command"
+                    + " to see its version (it refuses an image the pack already runs)";
+            case ABORTED -> "the transfer was aborted; the pack keeps its firmware";
+            default -> "the pack keeps its running firmware; its transfer stopped after block " + write.acknowledged()
+                    + " of " + p.blocks() + ", and the same command with the same image within 60 s resumes from the"
+                    + " block the pack expects next (after that the pack drops the transfer and it starts over)";
+        };
     }
 
     /** 0 when the pack answers; 3 when the bus cannot be opened; 1 when the pack stays silent. */
