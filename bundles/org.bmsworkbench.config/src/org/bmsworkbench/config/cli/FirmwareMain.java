@@ -194,11 +194,14 @@ public final class FirmwareMain {
             Thread interrupted = new Thread(() -> err.println("bmsw firmware: interrupted; " + whereLeft(write)),
                     "bmsw-firmware-interrupted");
             Runtime.getRuntime().addShutdownHook(interrupted);
-            WriteOutcome<FirmwareResult> outcome = upgrade.run(write);
+            WriteOutcome<FirmwareResult> outcome;
+            boolean stopping;
             try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl+C): the hook says where the pack was left
+                outcome = upgrade.run(write);
+            } finally {
+                stopping = !removeHook(interrupted);
+            }
+            if (stopping) {
                 return 130;
             }
             progress.end();
@@ -224,6 +227,17 @@ public final class FirmwareMain {
             err.println("bmsw firmware: pack " + o.address + " did not say what it runs: "
                     + (e.getCause() == null ? e : e.getCause()).getMessage());
             return 1;
+        }
+    }
+
+    /** Whether the hook could be removed; not when the JVM is already shutting down (Ctrl+C), as the hook runs. */
+    private static boolean removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            // shutting down: the hook says where the pack was left
+            return false;
         }
     }
 
