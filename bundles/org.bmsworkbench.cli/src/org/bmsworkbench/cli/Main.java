@@ -10,6 +10,7 @@ import java.util.List;
 import org.bmsworkbench.cli.audit.AuditCommand;
 import org.bmsworkbench.cli.benchmark.BusBenchmarkCommand;
 import org.bmsworkbench.cli.benchmark.ExportBenchmarkCommand;
+import org.bmsworkbench.cli.benchmark.FirmwareBenchmarkCommand;
 import org.bmsworkbench.cli.benchmark.RecordBenchmarkCommand;
 import org.bmsworkbench.cli.benchmark.RecordReadBenchmarkCommand;
 import org.bmsworkbench.cli.checkbus.CheckBusCommand;
@@ -56,7 +57,8 @@ public final class Main {
                 new RecordCommand(cli), new LogCommand(cli), new ExportCommand(cli), new FirmwareCommand(cli),
                 new AuditCommand(cli),
                 new BusBenchmarkCommand(cli), new RecordReadBenchmarkCommand(cli), new RecordBenchmarkCommand(cli),
-                new ExportBenchmarkCommand(cli), new CompletionCommand(cli), new CheckBusCommand(cli));
+                new ExportBenchmarkCommand(cli), new FirmwareBenchmarkCommand(cli), new CompletionCommand(cli),
+                new CheckBusCommand(cli));
     }
 
     public static void main(String[] args) {

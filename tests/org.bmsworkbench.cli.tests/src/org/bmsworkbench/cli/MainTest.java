@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     private static final List<String> COMMANDS = List.of("protocols", "decode", "sim", "poll", "record", "log", "export", "firmware",
-            "audit", "bus-benchmark", "record-read-benchmark", "record-benchmark", "export-benchmark", "completion");
+            "audit", "bus-benchmark", "record-read-benchmark", "record-benchmark", "export-benchmark",
+            "firmware-benchmark", "completion");
 
     @Test
     void everyCommandHasTheSameHelp() {

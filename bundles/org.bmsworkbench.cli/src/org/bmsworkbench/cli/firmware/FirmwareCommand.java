@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.bmsworkbench.cli.Cli;
+import org.bmsworkbench.config.BusPackStates;
 import org.bmsworkbench.config.firmware.FirmwareCheck;
 import org.bmsworkbench.config.firmware.FirmwareImage;
 import org.bmsworkbench.config.firmware.FirmwareProgress;
@@ -30,7 +31,6 @@ import org.bmsworkbench.connection.Buses;
 import org.bmsworkbench.connection.Commands;
 import org.bmsworkbench.connection.PortDiscovery;
 import org.bmsworkbench.control.GuardedWrites;
-import org.bmsworkbench.control.PackStates;
 import org.bmsworkbench.control.WriteOutcome;
 import org.bmsworkbench.core.security.AccessControl;
 import org.bmsworkbench.core.security.AccessGateService;
@@ -38,10 +38,9 @@ import org.bmsworkbench.core.security.AccessRefusedException;
 import org.bmsworkbench.core.security.AuditLogFile;
 import org.bmsworkbench.core.security.PasswordVault;
 import org.bmsworkbench.events.BusState;
+import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.PackLinkState;
-import org.bmsworkbench.events.PackStatus;
 import org.bmsworkbench.model.DeviceIdentity;
-import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
 
@@ -161,7 +160,7 @@ public final class FirmwareCommand implements Callable<Integer> {
         try (Buses buses = new Buses(cli::protocol, cli::protocolIds,
                 cli.links(), new BusEvents() { }, discovery, m -> { })) {
             String busId = buses.open(settings);
-            GuardedWrites writes = new GuardedWrites(buses, states(buses), gate, audit, Clock.systemUTC());
+            GuardedWrites writes = new GuardedWrites(buses, new BusPackStates(buses), gate, audit, Clock.systemUTC());
             buses.setWriteGuard(writes);
             int waited = awaitPack(buses, busId);
             if (waited != 0) {
@@ -177,6 +176,12 @@ public final class FirmwareCommand implements Callable<Integer> {
             }
             String running = identity.get(DeviceIdentity.SOFTWARE_VERSION);
             if (!yes && !confirm(address, running, firmware)) {
+                // on record as the workbench's Cancel at its confirmation
+                try {
+                    writes.cancelled(new FirmwareWrite(busId, address, firmware, allowDowngrade, null));
+                } catch (IOException e) {
+                    err.println("bmsw firmware: the audit log cannot be written: " + e.getMessage());
+                }
                 err.println("bmsw firmware: not confirmed; nothing was sent");
                 return 1;
             }
@@ -198,7 +203,19 @@ public final class FirmwareCommand implements Callable<Integer> {
             Progress progress = new Progress();
             FirmwareWrite write = new FirmwareWrite(busId, address, firmware, allowDowngrade, progress::show);
             FirmwareUpgrade upgrade = new FirmwareUpgrade(writes, m -> err.println("bmsw firmware: " + m));
-            WriteOutcome<FirmwareResult> outcome = upgrade.run(write);
+            Thread interrupted = new Thread(() -> err.println("bmsw firmware: interrupted; " + whereLeft(write)),
+                    "bmsw-firmware-interrupted");
+            Runtime.getRuntime().addShutdownHook(interrupted);
+            WriteOutcome<FirmwareResult> outcome;
+            boolean stopping;
+            try {
+                outcome = upgrade.run(write);
+            } finally {
+                stopping = !removeHook(interrupted);
+            }
+            if (stopping) {
+                return 130;
+            }
             progress.end();
             if (outcome.kind() == WriteOutcome.Kind.CONFIRMED) {
                 FirmwareResult r = outcome.value();
@@ -225,35 +242,51 @@ public final class FirmwareCommand implements Callable<Integer> {
         }
     }
 
-    private static PackStates states(Buses buses) {
-        return new PackStates() {
-            @Override
-            public Optional<PackSnapshot> latest(String busId, int address) {
-                return buses.bus(busId).flatMap(b -> b.latest(address));
-            }
+    /** Whether the hook could be removed; not when the JVM is already shutting down (Ctrl+C), as the hook runs. */
+    private static boolean removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            // shutting down: the hook says where the pack was left
+            return false;
+        }
+    }
 
-            @Override
-            public PackLinkState state(String busId, int address) {
-                return buses.bus(busId).flatMap(b -> b.packStates().stream().filter(p -> p != null
-                        && p.address() == address).map(PackStatus::state).findFirst()).orElse(PackLinkState.OFFLINE);
-            }
+    /** Where an interrupted run leaves the pack, for the line printed when the program is stopped. */
+    static String whereLeft(FirmwareWrite write) {
+        FirmwareProgress p = write.progress();
+        if (p == null || p.step() == FirmwareProgress.Step.CHECKING) {
+            return "nothing was sent to the pack";
+        }
+        return switch (p.step()) {
+            case ACTIVATING, RESTARTING, DONE -> "the pack was told to restart into the new image: run the same command"
+                    + " to see its version (it refuses an image the pack already runs)";
+            case ABORTED -> "the transfer was aborted; the pack keeps its firmware";
+            default -> "the pack keeps its running firmware; its transfer stopped after block " + write.acknowledged()
+                    + " of " + p.blocks() + ", and the same command with the same image within 60 s resumes from the"
+                    + " block the pack expects next (after that the pack drops the transfer and it starts over)";
         };
     }
 
     /** 0 when the pack answers; 3 when the bus cannot be opened; 1 when the pack stays silent. */
     private int awaitPack(Buses buses, String busId) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_ONLINE_SECONDS);
+        boolean opened = false;
         while (System.nanoTime() < until) {
             Optional<Bus> bus = buses.bus(busId);
             if (bus.isEmpty()) {
                 break;
             }
             var status = bus.get().status();
-            if (status.state() == BusState.FAILED && !status.retrying()) {
-                err.println("bmsw firmware: the bus could not be opened: " + status.detail());
+            opened |= status.state() == BusState.OPEN;
+            if (status.state() == BusState.FAILED && (!status.retrying() || !opened)) {
+                // as bmsw poll: a port that does not open at the first attempt is not waited for
+                err.println("bmsw firmware: the bus could not be opened: " + status.detail()
+                        .replace(BusStatus.RETRYING_SUFFIX, "").strip());
                 return 3;
             }
-            if (states(buses).state(busId, address) == PackLinkState.ONLINE) {
+            if (new BusPackStates(buses).state(busId, address) == PackLinkState.ONLINE) {
                 return 0;
             }
             Thread.sleep(100);
