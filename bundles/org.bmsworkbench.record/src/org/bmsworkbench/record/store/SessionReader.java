@@ -26,7 +26,8 @@ public final class SessionReader implements AutoCloseable {
 
     private static final Quantity[] QUANTITIES = Quantity.values();
     private static final Map<String, PackFlag> FLAGS = new HashMap<>();
-    private static final String SELECT_ROWS;
+    /** {@code SELECT pack, seq, time_ms, <value columns> FROM snapshot}, for {@link #row}. */
+    static final String SELECT_ROWS;
 
     static {
         for (PackFlag f : PackFlag.values()) {
@@ -86,6 +87,11 @@ public final class SessionReader implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** The open connection, for the other readers of this package ({@link TrendReader}). */
+    Connection connection() {
+        return db;
     }
 
     /** The packs of the session, by bus then address. */
@@ -228,7 +234,7 @@ public final class SessionReader implements AutoCloseable {
         db.close();
     }
 
-    private int address(long packId) throws SQLException {
+    int address(long packId) throws SQLException {
         addressOf.setLong(1, packId);
         try (ResultSet rs = addressOf.executeQuery()) {
             if (!rs.next()) {
@@ -238,7 +244,7 @@ public final class SessionReader implements AutoCloseable {
         }
     }
 
-    private static RecordedRow row(ResultSet rs, int address) throws SQLException {
+    static RecordedRow row(ResultSet rs, int address) throws SQLException {
         int i = 1;
         long pack = rs.getLong(i++);
         long seq = rs.getLong(i++);
