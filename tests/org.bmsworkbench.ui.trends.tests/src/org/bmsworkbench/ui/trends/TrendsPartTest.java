@@ -52,7 +52,7 @@ class TrendsPartTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Instant T0 = Instant.parse("2026-12-06T08:00:00Z");
     private static final long SPIKE_AT = 3_000;
-    private static volatile Path current;
+    static volatile Path current;
     private static ServiceRegistration<RecordingService> registration;
 
     @TempDir
@@ -205,7 +205,7 @@ class TrendsPartTest {
     }
 
     /** Names the session file the test wrote; nothing else. */
-    private static final class StubRecorder implements RecordingService {
+    static final class StubRecorder implements RecordingService {
         @Override
         public RecordingStatus status() {
             return new RecordingStatus(RecordingStatus.State.OFF, "", null, 0, Map.of(), 0, -1, "", Instant.now());
