@@ -121,6 +121,24 @@ public final class SessionReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The sequence number of a pack's first snapshot at or after a time (through the time index), or one past its
+     * last when there is none.
+     */
+    public long seqAt(long packId, Instant time) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(
+                "SELECT seq FROM snapshot WHERE pack = ? AND time_ms >= ? ORDER BY time_ms LIMIT 1")) {
+            st.setLong(1, packId);
+            st.setLong(2, time.toEpochMilli());
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        return rowCount(packId) + 1;
+    }
+
     /** Snapshots of a pack whose time is within [from, to] ({@code null}: open end). */
     public long count(long packId, Instant from, Instant to) throws SQLException {
         try (PreparedStatement st = db.prepareStatement(

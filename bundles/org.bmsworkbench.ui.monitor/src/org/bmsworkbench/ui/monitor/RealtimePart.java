@@ -238,6 +238,7 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
             case CHARGING -> Messages.format(messages().refused_CHARGING, a);
             case NOT_CURRENT -> messages().refused_NOT_CURRENT;
             case NO_DATA -> messages().refused_NO_DATA;
+            case REPLAY -> messages().refused_REPLAY;
             case LOCKED -> messages().test_hint;
             default -> detail;
         };
