@@ -62,6 +62,7 @@ public class Messages {
     public String result_refused;
     public String result_failed;
     public String bus_simulated;
+    public String bus_replay;
     public String cancelled_not_on_record;
     public String confirm_send;
     public String confirm_cancel;

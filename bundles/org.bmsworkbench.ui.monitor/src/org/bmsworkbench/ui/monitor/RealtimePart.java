@@ -143,8 +143,9 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
     private String title(SelectedPack s, Instant now) {
         for (BusView bus : registry.overview(now).buses()) {
             if (bus.busId().equals(s.busId())) {
-                return bus.busId() + " (" + (bus.status().isSimulated() ? messages().bus_simulated
-                        : bus.status().label()) + ")";
+                return bus.busId() + " (" + (bus.status().isReplay()
+                        ? Messages.format(messages().bus_replay, bus.status().label())
+                        : bus.status().isSimulated() ? messages().bus_simulated : bus.status().label()) + ")";
             }
         }
         return s.busId();

@@ -10,6 +10,7 @@ public class Messages {
 
     public String grid_title;
     public String grid_summary;
+    public String grid_replay;
     public String grid_legend;
     public String grid_empty;
     public String corner_name;

@@ -14,6 +14,7 @@ public class Messages {
 
     public String data_title;
     public String data_summary;
+    public String data_replay;
     public String bus_simulated;
     public String data_noBus;
     public String data_noSession;

@@ -123,7 +123,7 @@ public class TrendsPart extends AbstractPart<TrendsView, Messages> {
     protected void relabel(TrendsView view, Messages messages) {
         view.setMessages(messages);
         drawnRevision = -1;
-        model.select(new TrendModel.Selection("", List.of(), TrendChoice.VOLTAGE, 0));
+        model.select(new TrendModel.Selection("", List.of(), TrendChoice.VOLTAGE, 0, 0));
     }
 
     @Inject
@@ -187,7 +187,8 @@ public class TrendsPart extends AbstractPart<TrendsView, Messages> {
         // the sensor count only matters for the sensor lines: for others a change must not start the lines anew
         int sensors = choice != TrendChoice.TEMPERATURES ? 0
                 : live.latest(busId, selected.get().address()).map(d -> d.snapshot().temperatureCount()).orElse(0);
-        TrendModel.Selection next = new TrendModel.Selection(busId, addresses, choice, sensors);
+        long epoch = bus == null ? 0 : bus.status().time().toEpochMilli();
+        TrendModel.Selection next = new TrendModel.Selection(busId, addresses, choice, sensors, epoch);
         if (model.select(next)) {
             view.setLines(model.traces(), choice.unit());
             drawnRevision = -1;

@@ -204,6 +204,33 @@ class TrendsPartTest {
         }
     }
 
+    @Test
+    void aReplayIsMarkedAndDrawnFromTheFileItPlays() throws Exception {
+        String bus = "trends-" + UUID.randomUUID().toString().substring(0, 8);
+        Path file = record(bus);
+        current = null;
+        try (PartHarness harness = new PartHarness()) {
+            harness.service(PackSelection.class).setLocked(false);
+            org.bmsworkbench.replay.ReplayService replays = harness.service(org.bmsworkbench.replay.ReplayService.class);
+            org.bmsworkbench.replay.ReplayService.Replay replay = replays.open(file);
+            replays.engine(replay.id()).orElseThrow().setSpeed(1000);
+            String replayBus = replay.busIds().get(0);
+            assertTrue(harness.spinUntil(() -> harness.service(PackSelection.class).current()
+                    .map(s -> s.busId().equals(replayBus)).orElse(false), WAIT));
+            // let the replay pass the spike at 3000 s (3 s at 1000x)
+            assertTrue(harness.spinUntil(() -> replays.replay(replay.id()).orElseThrow().state().position()
+                    .isAfter(T0.plusSeconds(SPIKE_AT + 60)), WAIT));
+            TrendsPart part = harness.make(TrendsPart.class);
+            TrendsView view = part.view();
+            assertTrue(harness.spinUntil(() -> view.marker().equals("REPLAY"), WAIT), view.marker());
+            assertTrue(harness.spinUntil(() -> part.loads() >= 1, WAIT));
+            view.window().select(5);
+            view.window().notifyListeners(SWT.Selection, new Event());
+            assertTrue(harness.spinUntil(() -> maxY(view) == 60.0, WAIT), "the replayed spike: " + maxY(view));
+            replays.close(replay.id());
+        }
+    }
+
     /** Names the session file the test wrote; nothing else. */
     static final class StubRecorder implements RecordingService {
         @Override

@@ -23,8 +23,11 @@ public final class TrendModel {
     /** The fewest: 7 minutes at 10 Hz. */
     public static final int MIN_RING = 4_096;
 
-    /** What is drawn: a bus, its packs, the choice. */
-    public record Selection(String busId, List<Integer> addresses, TrendChoice choice, int sensors) {
+    /**
+     * What is drawn: a bus, its packs, the choice; {@code epoch} changes when the bus was opened again (a replay that
+     * went back in time), which starts the lines anew.
+     */
+    public record Selection(String busId, List<Integer> addresses, TrendChoice choice, int sensors, long epoch) {
         public Selection {
             Objects.requireNonNull(busId, "busId");
             addresses = List.copyOf(addresses);
