@@ -93,11 +93,13 @@ public class ReplayPart extends AbstractPart<ReplayView, Messages> {
         dialog.setFilterExtensions(new String[] { "*.sqlite", "*" });
         dialog.setFilterPath(recording.settings().folder().toString());
         String file = dialog.open();
-        if (file == null) {
-            return false;
-        }
+        return file != null && open(shell, replays, Path.of(file), messages);
+    }
+
+    /** Replays a session file; one that cannot be replayed is named with the reason. */
+    static boolean open(Shell shell, ReplayService replays, Path file, Messages messages) {
         try {
-            replays.open(Path.of(file));
+            replays.open(file);
             return true;
         } catch (java.io.IOException e) {
             MessageBox box = new MessageBox(shell, SWT.ICON_ERROR | SWT.OK);

@@ -149,9 +149,57 @@ class TrendsBenchmark {
                     hours, packs, seconds * packs, size / 1e6, writeSeconds, packs, openMs, loaded, drawLong,
                     drawShort, drawLong / drawShort, pointsLong, pointsShort, view.plotWidth());
             Files.writeString(Path.of("target", "trends-benchmark-history.txt"), report + "\n");
+
+            replayThroughAllViews(h, file, hours);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The same 72-hour file replayed at the highest speed (1000×) for 20 s of wall time while Real-time Monitoring,
+     * Parallel Monitoring, Real Time Data and Trends (all packs) show the replay bus: the recorded time covered per
+     * second of wall time, and the display thread's load.
+     */
+    private static void replayThroughAllViews(PartHarness h, Path file, double hours) throws Exception {
+        org.bmsworkbench.replay.ReplayService replays = h.service(org.bmsworkbench.replay.ReplayService.class);
+        h.make(org.bmsworkbench.ui.monitor.RealtimePart.class);
+        h.make(org.bmsworkbench.ui.parallel.ParallelGridPart.class);
+        h.make(org.bmsworkbench.ui.record.RealtimeDataPart.class);
+        h.shell.layout(true, true);
+        org.bmsworkbench.replay.ReplayService.Replay replay = replays.open(file);
+        org.bmsworkbench.replay.ReplayEngine engine = replays.engine(replay.id()).orElseThrow();
+        engine.setSpeed(org.bmsworkbench.replay.ReplayEngine.MAX_SPEED);
+        h.spinFor(Duration.ofSeconds(2));
+        Display display = h.display;
+        Instant from = engine.state().position();
+        long published = engine.state().published();
+        long busy = 0;
+        long begin = System.nanoTime();
+        long end = begin + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < end && !engine.state().ended()) {
+            long t0 = System.nanoTime();
+            boolean dispatched = display.readAndDispatch();
+            busy += System.nanoTime() - t0;
+            if (!dispatched) {
+                display.timerExec(5, () -> {
+                });
+                display.sleep();
+            }
+        }
+        long wall = System.nanoTime() - begin;
+        Instant to = engine.state().position();
+        long snapshots = engine.state().published() - published;
+        replays.close(replay.id());
+        double speed = (to.toEpochMilli() - from.toEpochMilli()) / (wall / 1e6);
+        String report = String.format(Locale.ROOT,
+                "trends benchmark, replay: the %.0f-hour 8-pack session replayed at the 1000x setting for %.1f s with"
+                        + " Real-time Monitoring, Parallel Monitoring, Real Time Data and Trends (all packs) showing"
+                        + " it: %.0f recorded seconds played (%d snapshots, %.0f/s), %.0f x real time; display thread"
+                        + " busy %.1f %% of wall time; the whole session takes %.1f minutes at this pace",
+                hours, wall / 1e9, (to.toEpochMilli() - from.toEpochMilli()) / 1e3, snapshots, snapshots / (wall / 1e9),
+                speed, 100.0 * busy / wall, hours * 60 / speed);
+        Files.writeString(Path.of("target", "trends-benchmark-replay.txt"), report + "\n");
     }
 
     /** Mean time of a redraw (reduce every line, hand it to the chart, paint) over 20 redraws. */
