@@ -50,6 +50,7 @@ public class CommPart extends AbstractPart<CommView, Messages> {
     private final BusStateRegistry registry;
     private final CommLog log = new CommLog(CAPACITY);
     private final Map<String, String> protocolOfBus = new HashMap<>();
+    private Map<ServiceReference<BmsProtocol>, BmsProtocol> protocolServices = Map.of();
     private List<FrameRecord> entries = List.of();
     private List<FrameRecord> shown = List.of();
     private long shownTotal = -1;
@@ -152,23 +153,28 @@ public class CommPart extends AbstractPart<CommView, Messages> {
         return FrameText.ascii(protocols, protocolOfBus.getOrDefault(busId, ""));
     }
 
-    /** The protocols registered as services (the connection service's own), for the notation and decoding. */
+    /**
+     * The protocols registered as services (the connection service's own), for the notation and decoding; each
+     * service is got once and kept while it is registered.
+     */
     private ProtocolCatalog protocols() {
         BundleContext context = FrameworkUtil.getBundle(CommPart.class).getBundleContext();
-        List<BmsProtocol> list = new ArrayList<>();
-        if (context != null) {
-            try {
-                for (ServiceReference<BmsProtocol> ref : context.getServiceReferences(BmsProtocol.class, null)) {
-                    BmsProtocol p = context.getService(ref);
-                    if (p != null) {
-                        list.add(p);
-                    }
-                }
-            } catch (InvalidSyntaxException e) {
-                throw new IllegalStateException("no filter was given", e);
-            }
+        if (context == null) {
+            return new ProtocolCatalog(List.of());
         }
-        return new ProtocolCatalog(list);
+        try {
+            Map<ServiceReference<BmsProtocol>, BmsProtocol> now = new HashMap<>();
+            for (ServiceReference<BmsProtocol> ref : context.getServiceReferences(BmsProtocol.class, null)) {
+                BmsProtocol p = protocolServices.containsKey(ref) ? protocolServices.get(ref) : context.getService(ref);
+                if (p != null) {
+                    now.put(ref, p);
+                }
+            }
+            protocolServices = now;
+            return new ProtocolCatalog(new ArrayList<>(now.values()));
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter was given", e);
+        }
     }
 
     /** Decodes the selected frame into the view's lower pane. */

@@ -88,7 +88,7 @@ public final class TrendsView extends Composite {
         window = new Combo(bar, SWT.READ_ONLY);
         follow = new Button(bar, SWT.PUSH);
         save = new Button(bar, SWT.PUSH);
-        marker = new Label(bar, SWT.BOLD);
+        marker = new Label(bar, SWT.NONE);
         marker.setForeground(new Color(0xb0, 0x3a, 0x9c));
         marker.setData("org.bmsworkbench.test.id", "trends.marker");
 
