@@ -319,7 +319,7 @@ public final class ReplayEngine implements AutoCloseable {
     private String label(String replayId) {
         String recorded = file.packs().stream().filter(p -> replayId.equals(replayIds.get(p.busId()))).findFirst()
                 .map(RecordedPack::busLabel).orElse("");
-        return "Replay of " + fileName + (recorded.isEmpty() ? "" : " (" + recorded + ")");
+        return fileName + (recorded.isEmpty() ? "" : " (" + recorded + ")");
     }
 
     private void openBuses() {

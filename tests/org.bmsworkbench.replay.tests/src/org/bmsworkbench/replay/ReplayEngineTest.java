@@ -128,7 +128,7 @@ class ReplayEngineTest {
             BusStatus open = (BusStatus) events.get(0)[1];
             assertEquals(BusState.OPEN, open.state());
             assertTrue(open.isReplay());
-            assertTrue(open.label().startsWith("Replay of session.sqlite"), open.label());
+            assertTrue(open.label().startsWith("session.sqlite (/dev/ttyUSB0"), open.label());
             // the alarm came on at 50 s and went off at 60 s, at the recorded times
             List<FlagChange> flags = events.stream().filter(e -> e[0].equals(BmsTopics.PACK_FLAG))
                     .map(e -> (FlagChange) e[1]).toList();

@@ -341,10 +341,18 @@ public final class TrendsView extends Composite {
         int cells = map.cells();
         double scale = map.scale();
         ImageData data = new ImageData(width, cells, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+        // a column without a snapshot of its own (polls further apart than a column) shows the one before it
+        float[][] shownColumns = new float[width][];
+        float[] last = null;
+        for (int c = 0; c < width; c++) {
+            float[] col = map.columnValues(c);
+            last = col != null ? col : last;
+            shownColumns[c] = last;
+        }
         int[] line = new int[width];
         for (int cell = 0; cell < cells; cell++) {
             for (int c = 0; c < width; c++) {
-                float[] col = map.columnValues(c);
+                float[] col = shownColumns[c];
                 line[c] = col == null ? 0xF0F0F0 : HeatMap.rgb(cell < col.length ? col[cell] : Float.NaN, scale);
             }
             data.setPixels(0, cell, width, line, 0);

@@ -134,11 +134,12 @@ class TrendsBenchmark {
                     && view.chart().getSeriesSet().getSeries().length == packs, WAIT));
             h.display.update();
             double openMs = (System.nanoTime() - start) / 1e6;
-            String loaded = view.statusText();
+            String loaded = view.statusText().replace(". " + view.messages().trends_help, "");
 
-            double drawLong = drawMillis(h, view, part.window(), null);
+            long[] span = part.model().span();
+            double drawLong = drawMillis(h, view, part.window(), null, span);
             long pointsLong = view.drawnPoints();
-            double drawShort = drawMillis(h, view, part.window(), Duration.ofMinutes(1));
+            double drawShort = drawMillis(h, view, part.window(), Duration.ofMinutes(1), span);
             long pointsShort = view.drawnPoints();
             String report = String.format(Locale.ROOT,
                     "trends benchmark, history: %.0f h of %d packs x 176 cells x 33 sensors at 1 Hz (%d snapshots,"
@@ -203,8 +204,9 @@ class TrendsBenchmark {
     }
 
     /** Mean time of a redraw (reduce every line, hand it to the chart, paint) over 20 redraws. */
-    private static double drawMillis(PartHarness h, TrendsView view, TimeWindow window, Duration span) {
+    private static double drawMillis(PartHarness h, TrendsView view, TimeWindow window, Duration span, long[] data) {
         window.setSpan(span);
+        window.update(data[0], data[1]);
         long[] s = { 0 };
         int n = 20;
         for (int i = 0; i < n; i++) {
