@@ -41,6 +41,9 @@ public final class ControlInterlocks {
         return Optional.empty();
     }
 
+    /** Why nothing is sent to a replay bus, in English. */
+    static final String REPLAY_TEXT = "the bus replays a recording: nothing can be sent to it";
+
     /** The refusal in English, for the audit log and messages that are not shown in a view. */
     static String describe(Refusal refusal, PackSnapshot pack) {
         String amps = pack == null ? "?" : String.format(java.util.Locale.ROOT, "%.1f A",
@@ -51,6 +54,7 @@ public final class ControlInterlocks {
             case NOT_CURRENT -> "the pack's values are not current";
             case CURRENT_FLOWING -> "current flows (" + amps + "): stop charging and discharging first";
             case NO_DATA -> "the pack has not answered yet";
+            case REPLAY -> REPLAY_TEXT;
             default -> refusal.name();
         };
     }

@@ -17,6 +17,7 @@ import org.bmsworkbench.connection.WriteGuard;
 import org.bmsworkbench.core.security.AccessGate;
 import org.bmsworkbench.core.security.AuditEntry;
 import org.bmsworkbench.core.security.AuditLog;
+import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.model.PackSnapshot;
 
@@ -49,7 +50,10 @@ public class GuardedWrites implements WriteService, WriteGuard {
         PackSnapshot latest = shown.latest(write.busId(), write.address()).orElse(null);
         PackLinkState state = shown.state(write.busId(), write.address());
         Optional<Refusal> refusal;
-        if (latest == null) {
+        if (BusStatus.isReplayBus(write.busId())) {
+            // what a replay shows was recorded earlier: there is no pack listening, whatever the values say
+            refusal = Optional.of(Refusal.REPLAY);
+        } else if (latest == null) {
             refusal = Optional.of(Refusal.NO_DATA);
         } else if (state != PackLinkState.ONLINE) {
             refusal = Optional.of(Refusal.NOT_CURRENT);
@@ -62,6 +66,10 @@ public class GuardedWrites implements WriteService, WriteGuard {
     @Override
     public <T> CompletableFuture<WriteOutcome<T>> submit(PackWrite<T> write) {
         String before = write.oldValue(shown.latest(write.busId(), write.address()).orElse(null));
+        if (BusStatus.isReplayBus(write.busId())) {
+            return CompletableFuture.completedFuture(refuse(write, before, Refusal.REPLAY,
+                    ControlInterlocks.REPLAY_TEXT + "; nothing was sent"));
+        }
         if (!gate.isUnlocked()) {
             return CompletableFuture.completedFuture(refuse(write, before, Refusal.LOCKED,
                     "the access gate is locked; nothing was sent"));

@@ -21,5 +21,7 @@ public enum Refusal {
     /** The bus is not open, or the pack is not on it. */
     BUS_NOT_OPEN,
     /** The audit log cannot be written, so the write could not be put on record. */
-    NOT_ON_RECORD
+    NOT_ON_RECORD,
+    /** The bus replays a recording: there is no pack on the other end to send anything to. */
+    REPLAY
 }

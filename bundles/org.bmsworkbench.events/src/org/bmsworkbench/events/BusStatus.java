@@ -42,4 +42,19 @@ public record BusStatus(String busId, String label, String protocol, BusState st
     public boolean isSimulated() {
         return SIMULATED_LABEL.equals(label);
     }
+
+    /**
+     * The start of the id of a bus that replays a recording ({@code replay-1}): what it publishes was recorded
+     * earlier, nothing can be sent to it, and the recorder does not record it again.
+     */
+    public static final String REPLAY_ID_PREFIX = "replay-";
+
+    /** Whether the bus with this id replays a recording. */
+    public static boolean isReplayBus(String busId) {
+        return busId != null && busId.startsWith(REPLAY_ID_PREFIX);
+    }
+
+    public boolean isReplay() {
+        return isReplayBus(busId);
+    }
 }

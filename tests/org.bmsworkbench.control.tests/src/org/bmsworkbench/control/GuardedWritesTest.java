@@ -90,6 +90,26 @@ class GuardedWritesTest {
     }
 
     @Test
+    void nothingIsSentToAReplayBusAndTheReasonSaysSo() throws Exception {
+        unlock();
+        PackWrite<PackSnapshot> dfetOff = PackWrite.control("replay-1", 1, ControlAction.DFET_OFF);
+        Judgement judged = writes.judge(dfetOff);
+        assertFalse(judged.allowed(), judged.toString());
+        assertEquals(Refusal.REPLAY, judged.refusal().orElseThrow());
+        WriteOutcome<PackSnapshot> outcome = writes.submit(dfetOff).get(20, TimeUnit.SECONDS);
+        assertEquals(WriteOutcome.Kind.REFUSED, outcome.kind(), outcome.toString());
+        assertEquals(Refusal.REPLAY, outcome.refusal());
+        assertTrue(outcome.detail().contains("replays a recording: nothing can be sent"), outcome.detail());
+        WriteOutcome<ParameterSet> params = writes.submit(PackWrite.restoreDefaults("replay-1", 1))
+                .get(20, TimeUnit.SECONDS);
+        assertEquals(Refusal.REPLAY, params.refusal());
+        assertEquals(0, rack.changingFramesSent());
+        List<String> lines = auditLines();
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("\tREFUSED\tthe bus replays a recording"), lines.get(0));
+    }
+
+    @Test
     void aControlActionIsSentReadBackAndAuditedInAChain() throws Exception {
         unlock();
         WriteOutcome<PackSnapshot> off = writes.submit(PackWrite.control(SimulatedRack.BUS, 2, ControlAction.DFET_OFF))

@@ -142,7 +142,7 @@ public final class SessionRecorder implements AutoCloseable {
      * {@link CommandProgress}); anything else is ignored. Never blocks.
      */
     public void accept(Object payload) {
-        if (failed || stopping) {
+        if (failed || stopping || replayed(payload)) {
             return;
         }
         if (payload instanceof PackData data) {
@@ -168,6 +168,22 @@ public final class SessionRecorder implements AutoCloseable {
         } else if (payload instanceof FlagChange) {
             offerEvent(payload);
         }
+    }
+
+    /**
+     * What a replay bus publishes is a recording already: kept again it would be a second copy, with the old times,
+     * in a session that claims to be live. The file being replayed is the record of it.
+     */
+    private static boolean replayed(Object payload) {
+        String busId = switch (payload) {
+            case PackData d -> d.busId();
+            case PackStatus p -> p.busId();
+            case BusStatus b -> b.busId();
+            case FlagChange f -> f.busId();
+            case CommandProgress c -> c.busId();
+            case null, default -> null;
+        };
+        return BusStatus.isReplayBus(busId);
     }
 
     private void acceptSnapshot(PackData data) {

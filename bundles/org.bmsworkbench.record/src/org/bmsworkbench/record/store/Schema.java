@@ -16,10 +16,13 @@ import org.bmsworkbench.model.Quantity;
 public final class Schema {
 
     /** {@code PRAGMA user_version} of the files this code writes and reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The first version with the device record table; files of version 1 have none and read as holding no records. */
     public static final int DEVICE_RECORDS_SINCE = 2;
+
+    /** The first version with the trend rollup ({@link TrendRollup}); older files are charted from their snapshots. */
+    public static final int TREND_SINCE = 3;
 
     /** {@code PRAGMA application_id}: "BMSW", so that {@code file(1)} and our readers know the file. */
     public static final int APPLICATION_ID = 0x424D5357;
@@ -106,6 +109,7 @@ public final class Schema {
                 + " reason TEXT NOT NULL, skipped INTEGER NOT NULL)");
         sql.add("CREATE TABLE unit (column_name TEXT PRIMARY KEY, unit TEXT NOT NULL)");
         sql.addAll(createDeviceRecords());
+        sql.addAll(TrendRollup.create());
         sql.add("CREATE VIEW snapshot_time AS SELECT s.*, strftime('%Y-%m-%d %H:%M:%f', s.time_ms / 1000.0,"
                 + " 'unixepoch') AS time_utc, b.bus_id, p.address FROM snapshot s JOIN pack p ON p.pack = s.pack"
                 + " JOIN bus b ON b.bus = p.bus");

@@ -26,7 +26,8 @@ public final class SessionReader implements AutoCloseable {
 
     private static final Quantity[] QUANTITIES = Quantity.values();
     private static final Map<String, PackFlag> FLAGS = new HashMap<>();
-    private static final String SELECT_ROWS;
+    /** {@code SELECT pack, seq, time_ms, <value columns> FROM snapshot}, for {@link #row}. */
+    static final String SELECT_ROWS;
 
     static {
         for (PackFlag f : PackFlag.values()) {
@@ -88,6 +89,11 @@ public final class SessionReader implements AutoCloseable {
         return file;
     }
 
+    /** The open connection, for the other readers of this package ({@link TrendReader}). */
+    Connection connection() {
+        return db;
+    }
+
     /** The packs of the session, by bus then address. */
     public List<RecordedPack> packs() throws SQLException {
         List<RecordedPack> packs = new ArrayList<>();
@@ -113,6 +119,24 @@ public final class SessionReader implements AutoCloseable {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         }
+    }
+
+    /**
+     * The sequence number of a pack's first snapshot at or after a time (through the time index), or one past its
+     * last when there is none.
+     */
+    public long seqAt(long packId, Instant time) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(
+                "SELECT seq FROM snapshot WHERE pack = ? AND time_ms >= ? ORDER BY time_ms LIMIT 1")) {
+            st.setLong(1, packId);
+            st.setLong(2, time.toEpochMilli());
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        return rowCount(packId) + 1;
     }
 
     /** Snapshots of a pack whose time is within [from, to] ({@code null}: open end). */
@@ -228,7 +252,7 @@ public final class SessionReader implements AutoCloseable {
         db.close();
     }
 
-    private int address(long packId) throws SQLException {
+    int address(long packId) throws SQLException {
         addressOf.setLong(1, packId);
         try (ResultSet rs = addressOf.executeQuery()) {
             if (!rs.next()) {
@@ -238,7 +262,7 @@ public final class SessionReader implements AutoCloseable {
         }
     }
 
-    private static RecordedRow row(ResultSet rs, int address) throws SQLException {
+    static RecordedRow row(ResultSet rs, int address) throws SQLException {
         int i = 1;
         long pack = rs.getLong(i++);
         long seq = rs.getLong(i++);

@@ -44,6 +44,7 @@ public final class SessionWriter implements AutoCloseable {
     private final PreparedStatement insertCommand;
     private final PreparedStatement insertGap;
     private PreparedStatement insertDeviceRecord;
+    private final PreparedStatement insertTrend;
     private final Map<String, Long> buses = new HashMap<>();
     private final Map<String, PackRow> packs = new HashMap<>();
     private long nextBus = 1;
@@ -56,6 +57,7 @@ public final class SessionWriter implements AutoCloseable {
         long seq;
         int cells;
         int temps;
+        final TrendRollup.Bucket bucket = new TrendRollup.Bucket();
 
         PackRow(long id) {
             this.id = id;
@@ -84,6 +86,7 @@ public final class SessionWriter implements AutoCloseable {
         insertCommand = db.prepareStatement(
                 "INSERT INTO command (time_ms, bus, command_id, label, state, detail) VALUES (?, ?, ?, ?, ?, ?)");
         insertGap = db.prepareStatement("INSERT INTO gap (from_ms, to_ms, reason, skipped) VALUES (?, ?, ?, ?)");
+        insertTrend = TrendRollup.prepareInsert(db);
     }
 
     /**
@@ -186,6 +189,10 @@ public final class SessionWriter implements AutoCloseable {
             setValue(st, i++, t < temps ? s.temperature(t) : Double.NaN);
         }
         st.executeUpdate();
+        if (!pack.bucket.add(s)) {
+            pack.bucket.write(insertTrend, pack.id);
+            pack.bucket.add(s);
+        }
         pack.seq++;
         if (cells > pack.cells || temps > pack.temps) {
             pack.cells = Math.max(cells, pack.cells);
@@ -293,6 +300,12 @@ public final class SessionWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
+            for (PackRow pack : packs.values()) {
+                if (pack.bucket.count > 0) {
+                    pack.bucket.write(insertTrend, pack.id);
+                    pending = true;
+                }
+            }
             commit();
             db.setAutoCommit(true);
             try (Statement st = db.createStatement()) {

@@ -22,6 +22,7 @@ public class Messages {
     public String column_change;
     public String bus_row;
     public String bus_simulated;
+    public String bus_replay;
     public String pack_row;
     public String never;
     public String ago;
@@ -78,7 +79,8 @@ public class Messages {
      * ({@link BusStatus#SIMULATED_LABEL}), a port or gateway by its address, which needs no translation.
      */
     public String busLabel(BusStatus status) {
-        return status.isSimulated() ? bus_simulated : status.label();
+        return status.isReplay() ? format(bus_replay, status.label())
+                : status.isSimulated() ? bus_simulated : status.label();
     }
 
     /**

@@ -56,12 +56,14 @@ public class Messages {
     public String refused_CHARGING;
     public String refused_NOT_CURRENT;
     public String refused_NO_DATA;
+    public String refused_REPLAY;
     public String result_sent;
     public String result_confirmed;
     public String result_not_confirmed;
     public String result_refused;
     public String result_failed;
     public String bus_simulated;
+    public String bus_replay;
     public String cancelled_not_on_record;
     public String confirm_send;
     public String confirm_cancel;

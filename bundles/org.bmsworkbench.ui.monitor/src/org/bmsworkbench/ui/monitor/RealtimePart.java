@@ -145,8 +145,9 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
     private String title(SelectedPack s, Instant now) {
         for (BusView bus : registry.overview(now).buses()) {
             if (bus.busId().equals(s.busId())) {
-                return bus.busId() + " (" + (bus.status().isSimulated() ? messages().bus_simulated
-                        : bus.status().label()) + ")";
+                return bus.busId() + " (" + (bus.status().isReplay()
+                        ? Messages.format(messages().bus_replay, bus.status().label())
+                        : bus.status().isSimulated() ? messages().bus_simulated : bus.status().label()) + ")";
             }
         }
         return s.busId();
@@ -240,6 +241,7 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
             case CHARGING -> Messages.format(messages().refused_CHARGING, a);
             case NOT_CURRENT -> messages().refused_NOT_CURRENT;
             case NO_DATA -> messages().refused_NO_DATA;
+            case REPLAY -> messages().refused_REPLAY;
             case LOCKED -> messages().test_hint;
             default -> detail;
         };

@@ -11,6 +11,7 @@ public class Messages {
     public String grid_title;
     public String packState_HIBERNATING;
     public String grid_summary;
+    public String grid_replay;
     public String grid_legend;
     public String grid_empty;
     public String corner_name;

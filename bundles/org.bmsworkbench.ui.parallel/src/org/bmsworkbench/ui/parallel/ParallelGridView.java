@@ -3,6 +3,7 @@ package org.bmsworkbench.ui.parallel;
 import java.util.Arrays;
 import java.util.BitSet;
 
+import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.PackLinkState;
 import org.bmsworkbench.ui.common.StateColors;
 import org.bmsworkbench.ui.parallel.model.CellStatus;
@@ -216,7 +217,8 @@ public final class ParallelGridView extends Composite {
      */
     public void show(Change change) {
         String text = grid.busId() == null ? messages.grid_title
-                : Messages.format(messages.grid_summary, grid.busId(), grid.columnCount(),
+                : (BusStatus.isReplayBus(grid.busId()) ? messages.grid_replay + "    " : "")
+                        + Messages.format(messages.grid_summary, grid.busId(), grid.columnCount(),
                         grid.count(PackLinkState.ONLINE), grid.count(PackLinkState.STALE),
                         grid.count(PackLinkState.OFFLINE));
         if (!text.equals(summary.getText())) {

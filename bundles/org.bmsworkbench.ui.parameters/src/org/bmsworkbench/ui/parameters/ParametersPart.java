@@ -306,6 +306,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
     private String refusalText(Refusal r, String detail) {
         return switch (r) {
             case NO_DATA -> messages().refused_NO_DATA;
+            case REPLAY -> messages().refused_REPLAY;
             case NOT_CURRENT -> messages().refused_NOT_CURRENT;
             case BUS_NOT_OPEN -> messages().refused_BUS_NOT_OPEN;
             case LOCKED -> messages().refused_LOCKED;

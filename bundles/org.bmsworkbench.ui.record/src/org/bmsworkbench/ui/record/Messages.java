@@ -14,6 +14,7 @@ public class Messages {
 
     public String data_title;
     public String data_summary;
+    public String data_replay;
     public String bus_simulated;
     public String data_noBus;
     public String data_noSession;
@@ -112,6 +113,7 @@ public class Messages {
     public String recordings_delete;
     public String recordings_openFolder;
     public String recordings_refresh;
+    public String recordings_replay;
     public String recordings_deleteTitle;
     public String recordings_deleteConfirm;
     public String recordings_deleteRefused;

@@ -17,6 +17,7 @@ import org.bmsworkbench.events.BusStatus;
 import org.bmsworkbench.events.OverviewChanged;
 import org.bmsworkbench.events.RecordingStatus;
 import org.bmsworkbench.events.SelectedPack;
+import org.bmsworkbench.record.HistorySources;
 import org.bmsworkbench.record.RecordingService;
 import org.bmsworkbench.record.store.RecordedPack;
 import org.bmsworkbench.ui.common.AbstractPart;
@@ -41,6 +42,7 @@ public class RealtimeDataPart extends AbstractPart<RealtimeDataView, Messages> {
     private final PackSelection selection;
     private final BusStateRegistry registry;
     private final ExportLauncher exports;
+    private final HistorySources replays;
     private final SessionPages pages = new SessionPages();
     private List<RecordedPack> sessionPacks = List.of();
     private String openError = "";
@@ -48,12 +50,13 @@ public class RealtimeDataPart extends AbstractPart<RealtimeDataView, Messages> {
 
     @Inject
     public RealtimeDataPart(RecordingService recorder, PackSelection selection, BusStateRegistry registry,
-            ExportLauncher exports) {
+            ExportLauncher exports, @Optional HistorySources replays) {
         super(Messages.class);
         this.recorder = recorder;
         this.selection = selection;
         this.registry = registry;
         this.exports = exports;
+        this.replays = replays;
     }
 
     @Override
@@ -89,9 +92,13 @@ public class RealtimeDataPart extends AbstractPart<RealtimeDataView, Messages> {
     protected void refresh(RealtimeDataView view) {
         Messages m = messages();
         RecordingStatus status = recorder.status();
-        Path file = recorder.currentFile().orElse(null);
         java.util.Optional<SelectedPack> selected = selection.current();
-        String busId = busToShow(selected, registry.overview(Instant.now()));
+        String shownBus = busToShow(selected, registry.overview(Instant.now()));
+        // a replay bus is not recorded again: its rows are those of the file it plays, up to where it is
+        java.util.Optional<HistorySources.History> replay = replays == null || !BusStatus.isReplayBus(shownBus)
+                ? java.util.Optional.empty() : replays.history(shownBus);
+        Path file = replay.map(HistorySources.History::file).orElse(recorder.currentFile().orElse(null));
+        String busId = replay.map(HistorySources.History::fileBusId).orElse(shownBus);
         boolean packsStale = false;
         try {
             if (pages.open(file)) {
@@ -143,13 +150,21 @@ public class RealtimeDataPart extends AbstractPart<RealtimeDataView, Messages> {
         for (int i = 0; i < counts.length; i++) {
             RecordedPack p = packs.get(i);
             counts[i] = Math.max(p.rows(), status.rows(p.busId(), p.address()));
+            if (replay.isPresent()) {
+                try {
+                    counts[i] = pages.rowsUntil(p.id(), Instant.ofEpochMilli(replay.get().until()));
+                } catch (SQLException e) {
+                    openError = e.getMessage();
+                }
+            }
         }
         String busLabel = packs.isEmpty() || packs.get(0).busLabel().isBlank() ? (busId == null ? "" : busId)
                 : packs.get(0).busLabel();
         if (BusStatus.SIMULATED_LABEL.equals(busLabel)) {
             busLabel = m.bus_simulated;
         }
-        String title = Messages.format(m.data_summary, busLabel, file.getFileName(), m.state(status));
+        String title = replay.isPresent() ? Messages.format(m.data_replay, busLabel, file.getFileName())
+                : Messages.format(m.data_summary, busLabel, file.getFileName(), m.state(status));
         String empty = !openError.isEmpty() ? Messages.format(m.data_readFailed, openError)
                 : busId == null ? m.data_noBus : Messages.format(m.data_noPacks, busLabel);
         view.show(new RealtimeDataView.Content(title, empty, packs, counts));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.bmsworkbench.events.BmsTopics;
@@ -17,6 +18,8 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -37,6 +40,12 @@ public class RecordingsPart extends AbstractPart<RecordingsView, Messages> {
 
     private final RecordingService recorder;
     private final ExportLauncher exports;
+    private final ECommandService commands;
+    private final EHandlerService handlers;
+
+    /** The replay bundle's File > Open recording command and its file parameter (a command id, no dependency). */
+    static final String REPLAY_COMMAND = "org.bmsworkbench.ui.replay.command.open";
+    static final String REPLAY_FILE = "org.bmsworkbench.ui.replay.command.open.file";
     private volatile List<SessionSummary> sessions = List.of();
     private volatile String listError = "";
     private volatile boolean listing;
@@ -44,10 +53,13 @@ public class RecordingsPart extends AbstractPart<RecordingsView, Messages> {
     private final ZoneId zone = ZoneId.systemDefault();
 
     @Inject
-    public RecordingsPart(RecordingService recorder, ExportLauncher exports) {
+    public RecordingsPart(RecordingService recorder, ExportLauncher exports, @Optional ECommandService commands,
+            @Optional EHandlerService handlers) {
         super(Messages.class, REFRESH_MILLIS, 0);
         this.recorder = recorder;
         this.exports = exports;
+        this.commands = commands;
+        this.handlers = handlers;
     }
 
     @Override
@@ -77,6 +89,20 @@ public class RecordingsPart extends AbstractPart<RecordingsView, Messages> {
             @Override
             public void refresh() {
                 list();
+            }
+
+            @Override
+            public boolean canReplay() {
+                return commands != null && handlers != null && commands.getCommand(REPLAY_COMMAND) != null
+                        && commands.getCommand(REPLAY_COMMAND).isDefined();
+            }
+
+            @Override
+            public void replay(SessionSummary session) {
+                if (session != null && canReplay()) {
+                    handlers.executeHandler(commands.createCommand(REPLAY_COMMAND,
+                            Map.of(REPLAY_FILE, session.file().toString())));
+                }
             }
         });
     }

@@ -38,6 +38,14 @@ public final class RecordingsView extends Composite {
         void openFolder();
 
         void refresh();
+
+        /** Replays a session through every view (the replay bundle's command); false when it is not installed. */
+        default boolean canReplay() {
+            return false;
+        }
+
+        default void replay(SessionSummary session) {
+        }
     }
 
     private Messages messages;
@@ -49,6 +57,8 @@ public final class RecordingsView extends Composite {
     private final Button delete;
     private final Button open;
     private final Button refresh;
+    private final Button replay;
+    private final boolean canReplay;
     private final MenuItem exportItem;
     private final MenuItem deleteItem;
     private List<SessionList.Line> lines = List.of();
@@ -103,6 +113,9 @@ public final class RecordingsView extends Composite {
         open.addListener(SWT.Selection, e -> actions.openFolder());
         refresh = new Button(buttons, SWT.PUSH);
         refresh.addListener(SWT.Selection, e -> actions.refresh());
+        replay = new Button(buttons, SWT.PUSH);
+        replay.addListener(SWT.Selection, e -> actions.replay(selected()));
+        canReplay = actions.canReplay();
 
         Menu menu = new Menu(viewer.getTable());
         exportItem = new MenuItem(menu, SWT.PUSH);
@@ -133,6 +146,7 @@ public final class RecordingsView extends Composite {
         delete.setText(messages.recordings_delete);
         open.setText(messages.recordings_openFolder);
         refresh.setText(messages.recordings_refresh);
+        replay.setText(messages.recordings_replay);
         exportItem.setText(messages.recordings_export);
         deleteItem.setText(messages.recordings_delete);
         layout(true, true);
@@ -171,6 +185,7 @@ public final class RecordingsView extends Composite {
         delete.setEnabled(any);
         exportItem.setEnabled(any);
         deleteItem.setEnabled(any);
+        replay.setEnabled(any && canReplay);
     }
 
     /** The selected session, or {@code null}. */

@@ -106,6 +106,61 @@ class SessionRecorderTest {
     }
 
     @Test
+    void aReplayIsNotRecordedAgainButTheLiveBusBesideItIs() throws Exception {
+        start(() -> settings(Decimation.EVERY_POLL), 1024, 0);
+        recorder.accept(bus(BusState.OPEN));
+        recorder.accept(new BusStatus("replay-1", "Replay: old.sqlite", "", BusState.OPEN, "", T0));
+        for (int i = 0; i < 5; i++) {
+            recorder.accept(data(1, T0.plusMillis(200 * i)));
+            PackData old = data(1, T0.minusSeconds(3600).plusMillis(200 * i));
+            recorder.accept(new PackData("replay-1", old.snapshot(), true));
+        }
+        recorder.accept(new PackStatus("replay-1", 1, PackLinkState.ONLINE, T0, T0));
+        recorder.accept(new FlagChange("replay-1", 1, PackFlag.CELL_OV, true, T0));
+        RecordingStatus s = await(r -> r.rows("bus-1", 1) == 5);
+        Path file = Path.of(s.file());
+        recorder.close();
+        assertEquals(5, count(file, "SELECT COUNT(*) FROM snapshot"));
+        assertEquals(0, count(file, "SELECT COUNT(*) FROM bus WHERE bus_id = 'replay-1'"));
+        assertEquals(0, count(file, "SELECT COUNT(*) FROM flag_event"));
+        assertEquals(0, count(file, "SELECT COUNT(*) FROM link_event"));
+    }
+
+    @Test
+    void theTrendRollupHoldsEachBucketsLowestAndHighest() throws Exception {
+        Path file = dir.resolve("rollup.sqlite");
+        try (org.bmsworkbench.record.store.SessionWriter w = org.bmsworkbench.record.store.SessionWriter.create(file,
+                Map.of(), 0)) {
+            for (int i = 0; i < 100; i++) {
+                PackSnapshot s = data(1, T0.plusMillis(500L * i)).snapshot().toBuilder()
+                        .set(Quantity.VOLTAGE, i == 33 ? 61.5 : i == 34 ? 40.25 : 53.2).build();
+                w.snapshot("bus-1", s);
+            }
+        }
+        try (org.bmsworkbench.record.store.SessionReader r = org.bmsworkbench.record.store.SessionReader.open(file)) {
+            var trends = new org.bmsworkbench.record.store.TrendReader(r);
+            assertTrue(trends.hasRollup());
+            long pack = r.packs().get(0).id();
+            var v = org.bmsworkbench.record.store.TrendValue.VOLTAGE;
+            var spread = org.bmsworkbench.record.store.TrendValue.CELL_SPREAD;
+            var buckets = trends.buckets(pack, List.of(v, spread), 0, Long.MAX_VALUE);
+            // 50 s of snapshots in 10 s buckets (T0 is on a bucket boundary)
+            assertEquals(5, buckets.get(v).size());
+            double hi = 0;
+            double lo = 100;
+            for (int i = 0; i < buckets.get(v).size(); i++) {
+                hi = Math.max(hi, buckets.get(v).high(i));
+                lo = Math.min(lo, buckets.get(v).low(i));
+            }
+            assertEquals(61.5, hi);
+            assertEquals(40.25, lo);
+            assertEquals(15.0, buckets.get(spread).high(0), 1e-9, "cells 3300..3315 mV");
+            var points = trends.points(pack, List.of(v), T0.toEpochMilli(), T0.plusSeconds(20).toEpochMilli());
+            assertEquals(41, points.get(v).size());
+        }
+    }
+
+    @Test
     void everythingABusReportsIsRecordedFromItsFirstState() throws Exception {
         start(() -> settings(Decimation.EVERY_POLL), 1024, 0);
         assertEquals(State.OFF, recorder.status().state());

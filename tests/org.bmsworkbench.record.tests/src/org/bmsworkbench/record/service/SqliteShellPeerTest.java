@@ -109,7 +109,7 @@ class SqliteShellPeerTest {
             String t1 = sqlite3(file, "SELECT t1 FROM snapshot_time WHERE address = 2 ORDER BY seq DESC LIMIT 1");
             assertEquals(board.temperature(0), Double.parseDouble(t1), 0.05 + 1e-9, "sensor 1");
             assertEquals("ok", sqlite3(file, "PRAGMA integrity_check"));
-            assertEquals("2", sqlite3(file, "PRAGMA user_version"));
+            assertEquals(String.valueOf(org.bmsworkbench.record.store.Schema.VERSION), sqlite3(file, "PRAGMA user_version"));
         }
     }
 

@@ -57,6 +57,11 @@ public final class SessionPages implements AutoCloseable {
         return file;
     }
 
+    /** Rows of a pack recorded up to a time (a replay's position), 0 when no file is open. */
+    public long rowsUntil(long packId, java.time.Instant time) throws SQLException {
+        return reader == null ? 0 : reader.seqAt(packId, time.plusMillis(1)) - 1;
+    }
+
     /** The session's packs, empty when no file is open. */
     public List<RecordedPack> packs() throws SQLException {
         return reader == null ? List.of() : reader.packs();
