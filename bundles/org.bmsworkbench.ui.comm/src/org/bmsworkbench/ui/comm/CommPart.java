@@ -95,6 +95,10 @@ public class CommPart extends AbstractPart<CommView, Messages> {
     @Inject
     @Optional
     public void onFrame(@EventTopic(BmsTopics.BUS_FRAME) FrameRecord frame) {
+        // e4 calls an @Optional event method once with null when the part is made
+        if (frame == null) {
+            return;
+        }
         log.add(frame);
         requestRefresh();
     }

@@ -22,6 +22,7 @@ final class Outcomes {
             case CURRENT_FLOWING -> Messages.format(m.refused_CURRENT_FLOWING, a);
             case BUS_NOT_OPEN -> m.refused_BUS_NOT_OPEN;
             case LOCKED -> m.refused_LOCKED;
+            case REPLAY -> m.refused_REPLAY;
             default -> detail == null || detail.isEmpty() ? r.name() : detail;
         };
     }

@@ -129,6 +129,10 @@ public class TrendsPart extends AbstractPart<TrendsView, Messages> {
     @Inject
     @Optional
     public void onSnapshot(@EventTopic(BmsTopics.PACK_SNAPSHOT) PackData data) {
+        // e4 calls an @Optional event method once with null when the part is made
+        if (data == null) {
+            return;
+        }
         if (model.append(data.busId(), data.snapshot())) {
             HeatMap map = heatMap;
             if (map != null && data.snapshot().address() == heatAddress && data.busId().equals(heatBus)) {
