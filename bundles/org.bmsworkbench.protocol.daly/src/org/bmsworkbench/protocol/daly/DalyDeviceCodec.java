@@ -102,12 +102,10 @@ final class DalyDeviceCodec implements DeviceCodec {
                 DalyFrames.put16(d, 5, clamp(s.get(Quantity.CYCLES), 0, 0xFFFF));
             }
             case DalyFrames.CELL_VOLTAGES -> {
-                byte[] frames = cellFrames(s);
-                return frames.length == 0 ? Optional.empty() : Optional.of(frames);
+                return Optional.of(cellFrames(s));
             }
             case DalyFrames.TEMPERATURES -> {
-                byte[] frames = temperatureFrames(s);
-                return frames.length == 0 ? Optional.empty() : Optional.of(frames);
+                return Optional.of(temperatureFrames(s));
             }
             case DalyFrames.BALANCE -> {
                 for (int i = 0; i < Math.min(48, s.cellCount()); i++) {
@@ -137,7 +135,8 @@ final class DalyDeviceCodec implements DeviceCodec {
     private static byte[] cellFrames(PackSnapshot s) {
         int n = cells(s);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int f = 0; f * DalyFrames.CELLS_PER_FRAME < n; f++) {
+        // With no cells a frame still goes out, so that the host's request is answered.
+        for (int f = 0; f == 0 || f * DalyFrames.CELLS_PER_FRAME < n; f++) {
             byte[] d = new byte[DalyFrames.DATA_LENGTH];
             d[0] = (byte) (f + 1);
             for (int j = 0; j < DalyFrames.CELLS_PER_FRAME && f * 3 + j < n; j++) {
@@ -151,7 +150,7 @@ final class DalyDeviceCodec implements DeviceCodec {
     private static byte[] temperatureFrames(PackSnapshot s) {
         int n = sensors(s);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int f = 0; f * DalyFrames.SENSORS_PER_FRAME < n; f++) {
+        for (int f = 0; f == 0 || f * DalyFrames.SENSORS_PER_FRAME < n; f++) {
             byte[] d = new byte[DalyFrames.DATA_LENGTH];
             d[0] = (byte) (f + 1);
             for (int j = 0; j < DalyFrames.SENSORS_PER_FRAME && f * 7 + j < n; j++) {

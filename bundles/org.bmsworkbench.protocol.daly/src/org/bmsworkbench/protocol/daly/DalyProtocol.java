@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.bmsworkbench.model.FlagCategory;
 import org.bmsworkbench.model.PackFlag;
@@ -33,9 +31,9 @@ import org.osgi.service.component.annotations.Component;
  * voltages, temperatures, balance and failure bits. Read only: no capture of a Daly write is at hand, so none is
  * guessed (docs/protocols/daly.md).
  * <p>
- * Cell voltages and temperatures come as several frames for one request, as many as the board's counts (0x94)
- * need. The protocol remembers the counts each pack address announced last, so the first poll of a pack reads
- * the counts and the next ones read the cells too; this small cache is the one piece of state, thread-safe.
+ * Cell voltages and temperatures come as several frames for one request, as many as the board's counts need: the
+ * {@code ANALOG} plan reads 0x94 first, and its reply tells the 0x95 and 0x96 requests of the same plan (through
+ * their shared {@link DalyCounts}) how many frames to collect. The protocol itself keeps no state.
  */
 @Component(service = BmsProtocol.class)
 public final class DalyProtocol implements BmsProtocol {
@@ -44,9 +42,6 @@ public final class DalyProtocol implements BmsProtocol {
 
     private static final String NO_WRITE = "BMS Workbench holds no capture of a Daly write, so it sends none "
             + "(docs/protocols/daly.md)";
-
-    /** Cells and sensors announced in the last 0x94 reply, by pack address. */
-    private final Map<Integer, int[]> counts = new ConcurrentHashMap<>();
 
     @Override
     public String id() {
@@ -88,21 +83,17 @@ public final class DalyProtocol implements BmsProtocol {
         List<Request> out = new ArrayList<>();
         switch (command) {
             case ANALOG -> {
+                // 0x94 before 0x95 and 0x96: its counts say how many frames they span.
+                DalyCounts counts = new DalyCounts();
                 for (int c : new int[] { DalyFrames.SOC, DalyFrames.CELL_RANGE, DalyFrames.TEMPERATURE_RANGE,
-                    DalyFrames.COUNTS }) {
-                    out.add(request(Command.ANALOG, address, c, 0));
-                }
-                int[] known = counts.get(address);
-                if (known != null && known[0] > 0) {
-                    out.add(request(Command.ANALOG, address, DalyFrames.CELL_VOLTAGES, known[0]));
-                }
-                if (known != null && known[1] > 0) {
-                    out.add(request(Command.ANALOG, address, DalyFrames.TEMPERATURES, known[1]));
+                    DalyFrames.COUNTS, DalyFrames.CELL_VOLTAGES, DalyFrames.TEMPERATURES }) {
+                    out.add(request(Command.ANALOG, address, c, counts));
                 }
             }
             case ALARM_STATUS -> {
+                // 0x93 reports the system flag group; 0x97 after it only adds balance bits.
                 for (int c : new int[] { DalyFrames.FET_STATE, DalyFrames.BALANCE, DalyFrames.FAILURES }) {
-                    out.add(request(Command.ALARM_STATUS, address, c, 0));
+                    out.add(request(Command.ALARM_STATUS, address, c, null));
                 }
             }
             default -> throw new ProtocolException(Kind.UNSUPPORTED,
@@ -111,8 +102,8 @@ public final class DalyProtocol implements BmsProtocol {
         return out;
     }
 
-    private static DalyRequest request(Command command, int address, int daly, int values) {
-        return new DalyRequest(command, address, DalyFrames.frame(DalyFrames.HOST, daly, new byte[8]), daly, values,
+    private static DalyRequest request(Command command, int address, int daly, DalyCounts counts) {
+        return new DalyRequest(command, address, DalyFrames.frame(DalyFrames.HOST, daly, new byte[8]), daly, counts,
                 String.format("read %02X", daly));
     }
 
@@ -147,7 +138,7 @@ public final class DalyProtocol implements BmsProtocol {
             // Anything else (0xD9 MOS switches, 0x10.. settings) may change the board.
             default -> Command.RAW;
         };
-        return new DalyRequest(kind, 1, frame, command, 0, String.format("command %02X", command));
+        return new DalyRequest(kind, 1, frame, command, null, String.format("command %02X", command));
     }
 
     private static void checkFrame(byte[] frame, int at, String what) throws ProtocolException {
@@ -187,8 +178,7 @@ public final class DalyProtocol implements BmsProtocol {
                     "a Daly reply is one or more 13-byte frames, not " + frame.length + " bytes");
         }
         int n = frame.length / DalyFrames.LENGTH;
-        boolean multi = r.dalyCommand() == DalyFrames.CELL_VOLTAGES || r.dalyCommand() == DalyFrames.TEMPERATURES;
-        if (n > 1 && !multi || n > DalyFrames.MAX_FRAMES) {
+        if (n > 1 && !r.multiFrame() || n > DalyFrames.MAX_FRAMES) {
             throw new ProtocolException(Kind.BAD_FORMAT, "a reply to command "
                     + String.format("%02X", r.dalyCommand()) + " of " + n + " frames");
         }
@@ -242,7 +232,9 @@ public final class DalyProtocol implements BmsProtocol {
                             "%d cells and %d sensors announced, at most %d and %d supported", cells, sensors,
                             3 * DalyFrames.MAX_FRAMES, PackSnapshot.MAX_TEMPERATURES));
                 }
-                counts.put(address, new int[] { cells, sensors });
+                if (r.counts() != null) {
+                    r.counts().set(cells, sensors);
+                }
                 b.set(Quantity.CYCLES, DalyFrames.u16(d, 5));
                 reply.detail("cellCount", cells).detail("temperatureCount", sensors)
                         .detail("charger", d[2] != 0).detail("load", d[3] != 0).detail("dio", d[4] & 0xFF);
@@ -280,12 +272,18 @@ public final class DalyProtocol implements BmsProtocol {
     private static void values(byte[] frame, int n, DalyRequest r, int perFrame, PackSnapshot.Builder b)
             throws ProtocolException {
         boolean cells = perFrame == DalyFrames.CELLS_PER_FRAME;
-        int limit = r.values() > 0 ? r.values() : n * perFrame;
+        int announced = r.values();
+        if (announced == -1) {
+            throw new ProtocolException(Kind.BAD_PAYLOAD, "the pack's " + (cells ? "cell" : "sensor")
+                    + " count is not known yet (no 0x94 reply), so its frames cannot be placed");
+        }
+        int limit = announced == DalyRequest.ANY ? n * perFrame : announced;
         if (!cells) {
             limit = Math.min(limit, PackSnapshot.MAX_TEMPERATURES);
         }
         boolean[] seen = new boolean[DalyFrames.MAX_FRAMES * 3 + 1];
-        for (int i = 0; i < n; i++) {
+        // A board that announced none still answers with a frame (the simulator does); it carries nothing.
+        for (int i = 0; i < n && limit > 0; i++) {
             int at = i * DalyFrames.LENGTH + 4;
             int number = frame[at] & 0xFF;
             if (number < 1 || (number - 1) * perFrame >= limit) {

@@ -37,6 +37,14 @@ class DalyCodecTest {
         return DalyFrames.frame(DalyFrames.BOARD, command, Hex.parse(data));
     }
 
+    static byte[] concat(byte[]... frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] f : frames) {
+            out.writeBytes(f);
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void theGoldenFrameDecodesToTheDocumentsValues() throws Exception {
         assertEquals(SOC_REQUEST, Hex.spaced(daly.requests(Command.ANALOG, 1).get(0).frame()));
@@ -58,17 +66,21 @@ class DalyCodecTest {
     }
 
     @Test
-    void cellsAreReadOnceTheBoardAnnouncedItsCount() throws Exception {
-        List<Request> first = daly.requests(Command.ANALOG, 1);
-        assertEquals(4, first.size(), "no counts yet: no cell or temperature frames");
-        Reply counts = daly.decode(first.get(3), reply(0x94, "05 02 01 00 00 00 2A 00"));
+    void theCountsOfZeroFourTellTheCellRequestOfTheSamePlanHowManyFramesToCollect() throws Exception {
+        List<Request> plan = daly.requests(Command.ANALOG, 1);
+        assertEquals(List.of(0x90, 0x91, 0x92, 0x94, 0x95, 0x96),
+                plan.stream().map(r -> ((DalyRequest) r).dalyCommand()).toList());
+        DalyRequest cells = (DalyRequest) plan.get(4);
+        ProtocolException unknown = assertThrows(ProtocolException.class,
+                () -> daly.decode(cells, reply(0x95, "01 0C E4 0C E5 0C E6 00")));
+        assertEquals("the pack's cell count is not known yet (no 0x94 reply), so its frames cannot be placed",
+                unknown.getMessage());
+        Reply counts = daly.decode(plan.get(3), reply(0x94, "05 02 01 00 00 00 2A 00"));
         assertEquals(42, counts.packs().get(0).get(Quantity.CYCLES));
         assertEquals(5, counts.details().get("cellCount"));
-        List<Request> next = daly.requests(Command.ANALOG, 1);
-        assertEquals(6, next.size());
-        DalyRequest cells = (DalyRequest) next.get(4);
-        assertEquals(0x95, cells.dalyCommand());
         assertEquals(2, cells.frames());
+        assertEquals(1, ((DalyRequest) daly.requests(Command.ANALOG, 1).get(4)).frames(),
+                "another plan (another bus) has counts of its own");
 
         // Five cells in two frames; the sixth place repeats a cell and is dropped.
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
@@ -86,7 +98,7 @@ class DalyCodecTest {
         PackSnapshot p = daly.decode(cells, whole).packs().get(0);
         assertArrayEquals(new double[] { 3.300, 3.301, 3.302, 3.303, 3.304 }, p.cellVoltages(), 1e-9);
 
-        DalyRequest temperatures = (DalyRequest) next.get(5);
+        DalyRequest temperatures = (DalyRequest) plan.get(5);
         PackSnapshot t = daly.decode(temperatures, reply(0x96, "01 41 3C 00 00 00 00 00")).packs().get(0);
         assertArrayEquals(new double[] { 25, 20 }, t.temperatures(), 1e-9);
     }
@@ -139,6 +151,14 @@ class DalyCodecTest {
         DalyRequest cells = (DalyRequest) daly.parseRequest(DalyFrames.frame(0x40, 0x95, new byte[8]));
         assertEquals(Kind.BAD_PAYLOAD, assertThrows(ProtocolException.class, () -> daly.decode(cells,
                 reply(0x95, "00 0C E4 0C E5 0C E6 00"))).error().kind());
+        byte[] twice = new byte[26];
+        System.arraycopy(reply(0x95, "01 0C E4 0C E5 0C E6 00"), 0, twice, 0, 13);
+        System.arraycopy(reply(0x95, "01 0C E4 0C E5 0C E6 00"), 0, twice, 13, 13);
+        assertEquals("frame number 1 twice", assertThrows(ProtocolException.class, () -> daly.decode(cells, twice))
+                .getMessage());
+        // A typed request has no counts: every frame given is decoded.
+        assertEquals(6, daly.decode(cells, concat(reply(0x95, "01 0C E4 0C E5 0C E6 00"),
+                reply(0x95, "02 0C E4 0C E5 0C E6 00"))).packs().get(0).cellCount());
         assertEquals(Kind.BAD_PAYLOAD, assertThrows(ProtocolException.class, () -> daly.decode(daly.parseRequest(
                 DalyFrames.frame(0x40, 0x94, new byte[8])), reply(0x94, "40 00 00 00 00 00 00 00"))).error().kind());
     }

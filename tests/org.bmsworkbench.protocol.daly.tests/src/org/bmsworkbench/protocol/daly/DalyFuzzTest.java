@@ -41,8 +41,10 @@ class DalyFuzzTest {
         int command = commands.get(rnd.nextInt(commands.size()));
         boolean cells = command == DalyFrames.CELL_VOLTAGES;
         int values = cells ? 1 + rnd.nextInt(48) : command == DalyFrames.TEMPERATURES ? 1 + rnd.nextInt(33) : 0;
+        DalyCounts counts = new DalyCounts();
+        counts.set(values, values);
         DalyRequest request = new DalyRequest(command < 0x95 || command > 0x96 ? Command.ALARM_STATUS : Command.ANALOG,
-                1, DalyFrames.frame(DalyFrames.HOST, command, new byte[8]), command, values, "fuzz");
+                1, DalyFrames.frame(DalyFrames.HOST, command, new byte[8]), command, counts, "fuzz");
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         for (int f = 0; f < request.frames(); f++) {
             byte[] frame = frame(command, rnd);
