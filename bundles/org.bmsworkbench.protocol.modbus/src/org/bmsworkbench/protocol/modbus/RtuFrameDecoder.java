@@ -3,17 +3,15 @@ package org.bmsworkbench.protocol.modbus;
 import java.util.Arrays;
 
 import org.bmsworkbench.protocol.DecodeResult;
-import org.bmsworkbench.protocol.FrameDecoder;
-import org.bmsworkbench.protocol.ProtocolError;
 import org.bmsworkbench.protocol.ProtocolError.Kind;
-import org.bmsworkbench.protocol.StreamBuffer;
+import org.bmsworkbench.protocol.ScanningFrameDecoder;
 
 /**
  * Cuts the reply to one pending Modbus RTU request out of a byte stream. RTU has no start marker, so the
  * decoder tries, at each position, the reply the request expects, the request's own echo, and any
  * well-formed frame for another address; bytes that are none of these are skipped as garbage.
  */
-final class RtuFrameDecoder implements FrameDecoder {
+final class RtuFrameDecoder extends ScanningFrameDecoder {
 
     /** The largest RTU frame (Modbus over serial line V1.02, section 2.5.1). */
     static final int MAX_FRAME = 256;
@@ -22,78 +20,16 @@ final class RtuFrameDecoder implements FrameDecoder {
     private final ModbusRequest pending;
     private final byte[] request;
     private final boolean replyIsRequest;
-    private final StreamBuffer stream = new StreamBuffer(CAPACITY);
-    /** The stream's bytes and count, refreshed on every change: the scan reads them many times. */
-    private byte[] buffer = stream.array();
-    private int length;
 
     RtuFrameDecoder(ModbusRequest pending) {
+        super(CAPACITY);
         this.pending = pending;
         this.request = pending.frame();
         this.replyIsRequest = pending.function() == 5 || pending.function() == 6;
     }
 
     @Override
-    public void feed(byte[] data, int offset, int count) {
-        stream.append(data, offset, count);
-        buffer = stream.array();
-        length = stream.size();
-    }
-
-    @Override
-    public int buffered() {
-        return length;
-    }
-
-    @Override
-    public DecodeResult next() {
-        long dropped = stream.takeDropped();
-        if (dropped > 0) {
-            return failure(Kind.GARBAGE, dropped + " bytes dropped: more arrived than any reply holds");
-        }
-        int waitAt = -1;
-        for (int pos = 0; pos < length; pos++) {
-            Outcome outcome = classify(pos);
-            if (outcome == null) {
-                continue;
-            }
-            if (outcome.result == null) {
-                if (waitAt < 0) {
-                    waitAt = pos;
-                }
-                continue;
-            }
-            // A frame in progress that turns out to be followed by a whole intact frame was noise.
-            if (waitAt >= 0 && !(outcome.result instanceof DecodeResult.Frame)
-                    && !(outcome.result instanceof DecodeResult.Failure f && f.error().kind() == Kind.ECHO)) {
-                continue;
-            }
-            if (pos > 0) {
-                consume(pos);
-                return failure(Kind.GARBAGE, pos + " bytes that are not the start of a frame");
-            }
-            consume(outcome.consumed);
-            return outcome.result;
-        }
-        if (waitAt > 0) {
-            consume(waitAt);
-            return failure(Kind.GARBAGE, waitAt + " bytes that are not the start of a frame");
-        }
-        if (waitAt < 0 && length > 0) {
-            int n = length;
-            consume(n);
-            return failure(Kind.GARBAGE, n + " bytes that are not the start of a frame");
-        }
-        return DecodeResult.NEED_MORE;
-    }
-
-    /** A decision at one position: a result and the bytes it takes, a wait (null result), or null for garbage. */
-    private record Outcome(DecodeResult result, int consumed) {
-    }
-
-    private static final Outcome WAIT = new Outcome(null, 0);
-
-    private Outcome classify(int pos) {
+    protected Outcome classify(int pos) {
         int available = length - pos;
         int address = buffer[pos] & 0xFF;
         int function = available > 1 ? buffer[pos + 1] & 0xFF : -1;
@@ -232,14 +168,5 @@ final class RtuFrameDecoder implements FrameDecoder {
         }
         int need = replyLength(pos, available, function);
         return need > 0 && need <= available && Crc16.matches(buffer, pos, pos + need);
-    }
-
-    private void consume(int n) {
-        stream.consume(n);
-        length = stream.size();
-    }
-
-    private static DecodeResult failure(Kind kind, String message) {
-        return new DecodeResult.Failure(ProtocolError.of(kind, message));
     }
 }
