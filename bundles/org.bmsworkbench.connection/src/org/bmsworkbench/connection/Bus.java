@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -377,8 +379,23 @@ public final class Bus implements AutoCloseable {
         schedule.started(index, clock.nanoTime());
         PackSnapshot merged = null;
         for (Request r : requests) {
-            Outcome o = runner.run(protocol, r, timeoutMillis, probe ? 0 : settings.retries());
+            if (r.optional() && p.skips(r)) {
+                continue;
+            }
+            // a block the board may not serve is asked once per visit: retrying its silence costs every poll
+            Outcome o = runner.run(protocol, r, timeoutMillis, probe || r.optional() ? 0 : settings.retries());
             counters.add(o);
+            if (!o.ok() && r.optional()) {
+                if (o.timedOut() && p.silentOn(r)) {
+                    log.accept("bus " + id + ": pack " + p.address + " does not answer " + r.description()
+                            + "; polled without it, asked again every " + PackTracker.SILENT_RETRY_VISITS
+                            + " polls");
+                }
+                continue;
+            }
+            if (r.optional()) {
+                p.answered(r);
+            }
             if (!o.ok()) {
                 failed(index, o.timedOut() ? "no answer" : String.valueOf(o.failure()));
                 events.visited(id, p.address, null);
@@ -626,16 +643,35 @@ public final class Bus implements AutoCloseable {
 
     /** How the bus polls one pack, and what it last heard. Touched only by the bus thread, except {@code latest}. */
     private static final class PackTracker {
+        /** An optional block a pack was silent on is asked again after this many polls of the pack. */
+        static final int SILENT_RETRY_VISITS = 30;
+
         final int address;
         final List<Request> summary;
         final List<Request> full;
         volatile PackSnapshot latest;
         long visits;
+        /** Optional requests the pack did not answer, with the visit from which to ask them again. */
+        private final Map<Request, Long> silent = new HashMap<>();
 
         PackTracker(int address, List<Request> summary, List<Request> full) {
             this.address = address;
             this.summary = summary;
             this.full = full;
+        }
+
+        boolean skips(Request r) {
+            Long until = silent.get(r);
+            return until != null && visits < until;
+        }
+
+        void answered(Request r) {
+            silent.remove(r);
+        }
+
+        /** Records the silence; true the first time, to say so once rather than every retry. */
+        boolean silentOn(Request r) {
+            return silent.put(r, visits + SILENT_RETRY_VISITS) == null;
         }
     }
 }

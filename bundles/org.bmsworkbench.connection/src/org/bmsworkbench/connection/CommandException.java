@@ -5,7 +5,20 @@ public class CommandException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean noAnswer;
+
     public CommandException(String message) {
+        this(message, false);
+    }
+
+    /** @param noAnswer the pack stayed silent (no frame at all), rather than answering wrongly or refusing */
+    public CommandException(String message, boolean noAnswer) {
         super(message);
+        this.noAnswer = noAnswer;
+    }
+
+    /** Whether the pack stayed silent: for an {@linkplain org.bmsworkbench.protocol.Request#optional() optional} request, not a failure. */
+    public boolean noAnswer() {
+        return noAnswer;
     }
 }

@@ -146,7 +146,10 @@ public final class Commands {
                 int step = 0;
                 for (Request r : requests) {
                     c.progress(step++, requests.size(), r.description());
-                    identity = identity.mergedWith(c.transact(r).identity());
+                    Reply reply = transactUnlessSilent(c, r);
+                    if (reply != null) {
+                        identity = identity.mergedWith(reply.identity());
+                    }
                 }
                 return identity;
             }
@@ -168,11 +171,29 @@ public final class Commands {
                 int step = 0;
                 for (Request r : requests) {
                     c.progress(step++, requests.size(), r.description());
-                    replies.add(c.transact(r));
+                    Reply reply = transactUnlessSilent(c, r);
+                    if (reply != null) {
+                        replies.add(reply);
+                    }
                 }
                 return replies;
             }
         };
+    }
+
+    /**
+     * The reply to {@code r}, or {@code null} when {@code r} is {@linkplain Request#optional() optional} and the
+     * pack stayed silent on it; any other failure is thrown.
+     */
+    static Reply transactUnlessSilent(CommandContext c, Request r) throws CommandException, java.io.IOException {
+        try {
+            return c.transact(r);
+        } catch (CommandException e) {
+            if (r.optional() && e.noAnswer()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     static ParameterSet readParameterPage(CommandContext c, int address) throws Exception {

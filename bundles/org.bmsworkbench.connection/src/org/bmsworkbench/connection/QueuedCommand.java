@@ -121,7 +121,7 @@ final class QueuedCommand<T> implements CommandHandle<T>, CommandContext, Compar
         if (!o.ok()) {
             throw new CommandException("pack " + request.address() + " gave no usable answer to "
                     + request.description() + (o.timedOut() ? " (no answer in " + timeoutMillis + " ms, "
-                            + o.attempts() + " attempts)" : " (" + o.failure().message() + ")"));
+                            + o.attempts() + " attempts)" : " (" + o.failure().message() + ")"), o.timedOut());
         }
         Reply reply = o.reply();
         if (reply.isError()) {

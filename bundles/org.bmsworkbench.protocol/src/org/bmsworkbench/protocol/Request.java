@@ -42,6 +42,16 @@ public class Request {
         return true;
     }
 
+    /**
+     * Whether a pack may stay silent on this request and still count as answering: some boards answer only
+     * some blocks, depending on their firmware and the port they are reached through (JBD UP series). A poll
+     * goes on without an optional block that gets no answer, and a command leaves it out; the first request
+     * of a command is never optional.
+     */
+    public boolean optional() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return description + " @" + address;
