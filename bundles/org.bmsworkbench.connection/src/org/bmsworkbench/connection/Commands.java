@@ -144,13 +144,16 @@ public final class Commands {
                     }
                 }
                 int step = 0;
+                int answered = 0;
                 for (Request r : requests) {
                     c.progress(step++, requests.size(), r.description());
                     Reply reply = transactUnlessSilent(c, r);
                     if (reply != null) {
                         identity = identity.mergedWith(reply.identity());
+                        answered++;
                     }
                 }
+                requireAnswer(address, requests, answered);
                 return identity;
             }
         };
@@ -176,6 +179,7 @@ public final class Commands {
                         replies.add(reply);
                     }
                 }
+                requireAnswer(address, requests, replies.size());
                 return replies;
             }
         };
@@ -193,6 +197,14 @@ public final class Commands {
                 return null;
             }
             throw e;
+        }
+    }
+
+    /** A command of optional requests alone still fails when the pack answered none of them. */
+    private static void requireAnswer(int address, List<Request> requests, int answered) throws CommandException {
+        if (answered == 0 && !requests.isEmpty()) {
+            throw new CommandException("pack " + address + " answered none of: "
+                    + String.join(", ", requests.stream().map(Request::description).toList()), true);
         }
     }
 

@@ -45,6 +45,8 @@ final class SimHarness implements AutoCloseable {
     final Recorder events = new Recorder();
     final Set<Integer> deaf = ConcurrentHashMap.newKeySet();
     final TestGuard guard = new TestGuard();
+    /** What the bus logged. */
+    final List<String> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
     final VirtualClock clock = new VirtualClock(Instant.parse("2026-07-01T08:00:00Z"));
     Bus bus;
 
@@ -74,7 +76,7 @@ final class SimHarness implements AutoCloseable {
      */
     Bus openOnClock(BusSettings settings) throws ProtocolException {
         bus = new Bus("bus-t", settings, protocol, () -> new SyncPort(sim, protocol.deviceCodec().orElseThrow(), clock,
-                REPLY_NANOS, deaf, line.faults()), events, clock, m -> { }, () -> guard);
+                REPLY_NANOS, deaf, line.faults()), events, clock, logs::add, () -> guard);
         bus.setRecovery(10, 100, 2000);
         bus.start();
         return bus;
