@@ -12,6 +12,7 @@ import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
+import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.setup.CalibrationReading;
@@ -51,6 +52,11 @@ public final class CalibrationWrite extends PackWrite<CalibrationResult> {
 
     public CalibrationKind kind() {
         return kind;
+    }
+
+    @Override
+    public Optional<String> unsupportedBy(BmsProtocol protocol) {
+        return withoutSetup(protocol);
     }
 
     @Override

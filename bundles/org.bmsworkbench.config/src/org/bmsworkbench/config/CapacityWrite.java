@@ -3,6 +3,7 @@ package org.bmsworkbench.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
@@ -10,6 +11,7 @@ import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
+import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.setup.Capacity;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
 
@@ -31,6 +33,11 @@ public final class CapacityWrite extends PackWrite<Capacity> {
         this.fullAh = fullAh;
         this.residualAh = residualAh;
         this.cycles = cycles;
+    }
+
+    @Override
+    public Optional<String> unsupportedBy(BmsProtocol protocol) {
+        return withoutSetup(protocol);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bmsworkbench.config;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.bmsworkbench.connection.BusCommand;
@@ -9,6 +10,7 @@ import org.bmsworkbench.connection.Commands;
 import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
+import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ControlAction;
 
@@ -39,6 +41,11 @@ public final class DeleteRecordsWrite extends PackWrite<Long> {
 
     private ControlAction action() {
         return kind == Command.HISTORY ? ControlAction.DELETE_HISTORY : ControlAction.DELETE_ALARMS;
+    }
+
+    @Override
+    public Optional<String> unsupportedBy(BmsProtocol protocol) {
+        return withoutSetup(protocol);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
+import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ControlAction;
 
 /**
@@ -22,6 +23,11 @@ public final class HibernateWrite extends PackWrite<Boolean> {
 
     HibernateWrite(String busId, int address) {
         super(busId, address);
+    }
+
+    @Override
+    public Optional<String> unsupportedBy(BmsProtocol protocol) {
+        return withoutSetup(protocol);
     }
 
     @Override

@@ -129,6 +129,11 @@ public final class Buses implements ConnectionService, AutoCloseable {
     }
 
     @Override
+    public Optional<BmsProtocol> protocolOf(String busId) {
+        return settings(busId).flatMap(s -> protocols.apply(s.protocolId()));
+    }
+
+    @Override
     public synchronized Optional<BusSettings> settings(String busId) {
         return bus(busId).map(Bus::settings);
     }

@@ -37,6 +37,14 @@ public interface ConnectionService {
     Optional<BusSettings> settings(String busId);
 
     /**
+     * The protocol a bus speaks, so that a write it has no frames for is refused before anyone is asked for a
+     * password; empty for an unknown bus (and by default).
+     */
+    default Optional<org.bmsworkbench.protocol.BmsProtocol> protocolOf(String busId) {
+        return Optional.empty();
+    }
+
+    /**
      * Queues a command on a bus. A command may read anything; a frame that changes a pack (parameters, control,
      * clock, calibration, firmware) goes out only inside a {@link GuardedCommand} issued and admitted by the
      * {@link WriteGuard} (the workbench's {@code org.bmsworkbench.control.WriteService}); any other ends with

@@ -248,6 +248,11 @@ public final class ConnectionServiceComponent implements ConnectionService {
         return buses.settings(busId);
     }
 
+    @Override
+    public Optional<BmsProtocol> protocolOf(String busId) {
+        return buses.protocolOf(busId);
+    }
+
 
 
     @Override

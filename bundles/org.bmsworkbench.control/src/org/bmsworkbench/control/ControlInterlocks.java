@@ -55,6 +55,7 @@ public final class ControlInterlocks {
             case CURRENT_FLOWING -> "current flows (" + amps + "): stop charging and discharging first";
             case NO_DATA -> "the pack has not answered yet";
             case REPLAY -> REPLAY_TEXT;
+            case UNSUPPORTED -> "the bus's protocol has no such write";
             default -> refusal.name();
         };
     }

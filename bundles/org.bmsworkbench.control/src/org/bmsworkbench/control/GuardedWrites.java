@@ -53,6 +53,8 @@ public class GuardedWrites implements WriteService, WriteGuard {
         if (BusStatus.isReplayBus(write.busId())) {
             // what a replay shows was recorded earlier: there is no pack listening, whatever the values say
             refusal = Optional.of(Refusal.REPLAY);
+        } else if (unsupported(write).isPresent()) {
+            refusal = Optional.of(Refusal.UNSUPPORTED);
         } else if (latest == null) {
             refusal = Optional.of(Refusal.NO_DATA);
         } else if (state != PackLinkState.ONLINE) {
@@ -69,6 +71,11 @@ public class GuardedWrites implements WriteService, WriteGuard {
         if (BusStatus.isReplayBus(write.busId())) {
             return CompletableFuture.completedFuture(refuse(write, before, Refusal.REPLAY,
                     ControlInterlocks.REPLAY_TEXT + "; nothing was sent"));
+        }
+        Optional<String> unsupported = unsupported(write);
+        if (unsupported.isPresent()) {
+            return CompletableFuture.completedFuture(refuse(write, before, Refusal.UNSUPPORTED,
+                    unsupported.get() + "; nothing was sent"));
         }
         if (!gate.isUnlocked()) {
             return CompletableFuture.completedFuture(refuse(write, before, Refusal.LOCKED,
@@ -97,6 +104,11 @@ public class GuardedWrites implements WriteService, WriteGuard {
             admittedOver.remove(command);
             return error == null ? sent(write, old, value) : ended(write, old, error);
         });
+    }
+
+    /** Why the bus's protocol has no frames for {@code write}; empty when it has, or the bus is unknown. */
+    private Optional<String> unsupported(PackWrite<?> write) {
+        return connection.protocolOf(write.busId()).flatMap(write::unsupportedBy);
     }
 
     @Override

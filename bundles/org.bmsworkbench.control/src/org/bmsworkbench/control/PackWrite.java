@@ -15,8 +15,11 @@ import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.model.ParameterSet;
+import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.protocol.ControlAction;
+import org.bmsworkbench.protocol.ProtocolError;
+import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Reply;
 import org.bmsworkbench.protocol.Request;
 
@@ -51,6 +54,37 @@ public abstract class PackWrite<T> {
     public abstract String oldValue(PackSnapshot latest);
 
     public abstract String newValue();
+
+    /**
+     * Why {@code protocol} cannot carry this write, in English; empty when it can. Judged before the password and
+     * the confirmation, so that a read-only protocol is said to be one rather than asked for a password.
+     */
+    public Optional<String> unsupportedBy(BmsProtocol protocol) {
+        return Optional.empty();
+    }
+
+    /** The reason of a protocol without a device setup (capacity, texts, calibration, firmware), or empty. */
+    protected static Optional<String> withoutSetup(BmsProtocol protocol) {
+        return protocol.setup().isPresent() ? Optional.empty()
+                : Optional.of(protocol.displayName() + " has no system configuration writes");
+    }
+
+    /** The reason {@code build} gives when the protocol throws UNSUPPORTED, or empty when it builds. */
+    protected static Optional<String> unsupportedWhen(ProtocolBuild build) {
+        try {
+            build.run();
+            return Optional.empty();
+        } catch (ProtocolException e) {
+            return e.error().kind() == ProtocolError.Kind.UNSUPPORTED ? Optional.of(e.getMessage())
+                    : Optional.empty();
+        }
+    }
+
+    /** Builds a write's frames, only to learn whether the protocol has them. */
+    @FunctionalInterface
+    protected interface ProtocolBuild {
+        void run() throws ProtocolException;
+    }
 
     /** What must hold on the pack's values before anything is sent; empty when it may go. */
     public Optional<Refusal> precondition(PackSnapshot fresh) {
@@ -175,6 +209,11 @@ public abstract class PackWrite<T> {
         }
 
         @Override
+        public Optional<String> unsupportedBy(BmsProtocol protocol) {
+            return unsupportedWhen(() -> protocol.control(address(), action));
+        }
+
+        @Override
         public BusCommand.Priority priority() {
             return BusCommand.Priority.CONTROL;
         }
@@ -243,6 +282,12 @@ public abstract class PackWrite<T> {
 
         public ParameterSet values() {
             return values;
+        }
+
+        @Override
+        public Optional<String> unsupportedBy(BmsProtocol protocol) {
+            return protocol.parameterDefinitions().isEmpty()
+                    ? Optional.of(protocol.displayName() + " has no parameter page") : Optional.empty();
         }
 
         @Override
@@ -321,6 +366,11 @@ public abstract class PackWrite<T> {
         }
 
         @Override
+        public Optional<String> unsupportedBy(BmsProtocol protocol) {
+            return unsupportedWhen(() -> protocol.control(address(), ControlAction.RESTORE_DEFAULTS));
+        }
+
+        @Override
         public String what() {
             return ControlAction.RESTORE_DEFAULTS.name();
         }
@@ -373,6 +423,11 @@ public abstract class PackWrite<T> {
         ClockWrite(String busId, int address, LocalDateTime time) {
             super(busId, address);
             this.time = time;
+        }
+
+        @Override
+        public Optional<String> unsupportedBy(BmsProtocol protocol) {
+            return unsupportedWhen(() -> protocol.setClock(address(), time));
         }
 
         @Override

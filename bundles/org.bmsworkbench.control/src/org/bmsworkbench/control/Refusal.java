@@ -23,5 +23,7 @@ public enum Refusal {
     /** The audit log cannot be written, so the write could not be put on record. */
     NOT_ON_RECORD,
     /** The bus replays a recording: there is no pack on the other end to send anything to. */
-    REPLAY
+    REPLAY,
+    /** The bus's protocol has no such write (a read-only vendor protocol, a control it lacks). */
+    UNSUPPORTED
 }

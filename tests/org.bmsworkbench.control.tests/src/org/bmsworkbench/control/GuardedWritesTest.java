@@ -110,6 +110,25 @@ class GuardedWritesTest {
     }
 
     @Test
+    void aWriteTheBusProtocolHasNoFramesForIsRefusedBeforeThePasswordAndAudited() throws Exception {
+        rack.judgedProtocol = new org.bmsworkbench.protocol.jbd.JbdProtocol();
+        PackWrite<PackSnapshot> dfetOff = PackWrite.control(SimulatedRack.BUS, 1, ControlAction.DFET_OFF);
+        Judgement judged = writes.judge(dfetOff);
+        assertEquals(Refusal.UNSUPPORTED, judged.refusal().orElseThrow(), "refused while still locked");
+        assertEquals(Refusal.UNSUPPORTED, writes.judge(PackWrite.restoreDefaults(SimulatedRack.BUS, 1))
+                .refusal().orElseThrow());
+        unlock();
+        WriteOutcome<PackSnapshot> outcome = writes.submit(dfetOff).get(20, TimeUnit.SECONDS);
+        assertEquals(Refusal.UNSUPPORTED, outcome.refusal(), outcome.toString());
+        assertTrue(outcome.detail().contains("factory mode"), outcome.detail());
+        assertEquals(0, rack.changingFramesSent());
+        assertTrue(auditLines().get(0).contains("\tREFUSED\tJBD writes need the factory mode"), auditLines().toString());
+
+        rack.judgedProtocol = rack.protocol;
+        assertTrue(writes.judge(dfetOff).refusal().isEmpty(), "the native protocol has the control");
+    }
+
+    @Test
     void aControlActionIsSentReadBackAndAuditedInAChain() throws Exception {
         unlock();
         WriteOutcome<PackSnapshot> off = writes.submit(PackWrite.control(SimulatedRack.BUS, 2, ControlAction.DFET_OFF))

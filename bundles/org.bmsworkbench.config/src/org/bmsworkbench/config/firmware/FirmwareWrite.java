@@ -17,12 +17,13 @@ import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.model.DeviceIdentity;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
+import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
 import org.bmsworkbench.protocol.setup.FirmwareCommand;
-import org.bmsworkbench.protocol.setup.FirmwareState;
 import org.bmsworkbench.protocol.setup.FirmwareState.Status;
+import org.bmsworkbench.protocol.setup.FirmwareState;
 
 /**
  * A firmware upgrade over the bus (modbus-native 9.8), as one command that holds the line, so the other packs'
@@ -77,6 +78,11 @@ public final class FirmwareWrite extends PackWrite<FirmwareResult> {
     /** Blocks the board acknowledged so far, over every attempt. */
     public int acknowledged() {
         return acknowledged;
+    }
+
+    @Override
+    public Optional<String> unsupportedBy(BmsProtocol protocol) {
+        return withoutSetup(protocol);
     }
 
     @Override

@@ -94,6 +94,7 @@ public class Messages {
     public String refused_BUS_NOT_OPEN;
     public String refused_LOCKED;
     public String refused_REPLAY;
+    public String refused_UNSUPPORTED;
     public String outcome_CONFIRMED;
     public String outcome_NOT_CONFIRMED;
     public String outcome_FAILED;

@@ -23,6 +23,7 @@ final class Outcomes {
             case BUS_NOT_OPEN -> m.refused_BUS_NOT_OPEN;
             case LOCKED -> m.refused_LOCKED;
             case REPLAY -> m.refused_REPLAY;
+            case UNSUPPORTED -> m.refused_UNSUPPORTED;
             default -> detail == null || detail.isEmpty() ? r.name() : detail;
         };
     }

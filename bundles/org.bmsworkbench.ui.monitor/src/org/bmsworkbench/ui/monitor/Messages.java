@@ -57,6 +57,7 @@ public class Messages {
     public String refused_NOT_CURRENT;
     public String refused_NO_DATA;
     public String refused_REPLAY;
+    public String refused_UNSUPPORTED;
     public String result_sent;
     public String result_confirmed;
     public String result_not_confirmed;

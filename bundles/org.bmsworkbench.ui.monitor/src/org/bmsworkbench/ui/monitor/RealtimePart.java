@@ -242,6 +242,7 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
             case NOT_CURRENT -> messages().refused_NOT_CURRENT;
             case NO_DATA -> messages().refused_NO_DATA;
             case REPLAY -> messages().refused_REPLAY;
+            case UNSUPPORTED -> messages().refused_UNSUPPORTED;
             case LOCKED -> messages().test_hint;
             default -> detail;
         };

@@ -112,6 +112,7 @@ public class Messages {
     public String report_sheet;
     public String refused_NO_DATA;
     public String refused_REPLAY;
+    public String refused_UNSUPPORTED;
     public String refused_NOT_CURRENT;
     public String refused_BUS_NOT_OPEN;
     public String refused_LOCKED;

@@ -307,6 +307,7 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
         return switch (r) {
             case NO_DATA -> messages().refused_NO_DATA;
             case REPLAY -> messages().refused_REPLAY;
+            case UNSUPPORTED -> messages().refused_UNSUPPORTED;
             case NOT_CURRENT -> messages().refused_NOT_CURRENT;
             case BUS_NOT_OPEN -> messages().refused_BUS_NOT_OPEN;
             case LOCKED -> messages().refused_LOCKED;

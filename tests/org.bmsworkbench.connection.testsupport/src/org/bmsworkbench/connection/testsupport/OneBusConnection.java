@@ -21,6 +21,11 @@ public abstract class OneBusConnection implements ConnectionService {
     private Bus bus;
     private String busId;
     private String protocolId;
+    /**
+     * The protocol {@link #protocolOf} names for the bus: by default the one it speaks; a test may name a read-only
+     * protocol to see a write refused before anything is sent.
+     */
+    public volatile org.bmsworkbench.protocol.BmsProtocol judgedProtocol;
 
     /** Names the rack's bus once it is built; every method of the service acts on it. */
     protected final void attach(Bus bus, String busId, String protocolId) {
@@ -58,6 +63,11 @@ public abstract class OneBusConnection implements ConnectionService {
     @Override
     public List<BusStatus> buses() {
         return List.of(bus.status());
+    }
+
+    @Override
+    public Optional<org.bmsworkbench.protocol.BmsProtocol> protocolOf(String busId) {
+        return this.busId.equals(busId) ? Optional.ofNullable(judgedProtocol) : Optional.empty();
     }
 
     @Override

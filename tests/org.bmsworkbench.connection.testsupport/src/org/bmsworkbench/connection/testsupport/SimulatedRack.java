@@ -73,6 +73,7 @@ public class SimulatedRack extends OneBusConnection implements AutoCloseable {
                 LinkLookup.of(new SimLinkProvider()));
         bus = new Bus(busId, settings, protocol, this::connect, events, Clock.systemUTC(), m -> { }, () -> guard);
         attach(bus, busId, protocol.id());
+        judgedProtocol = protocol;
         bus.start();
         await(() -> bus.packStates().stream().allMatch(p -> p != null && p.state() == PackLinkState.ONLINE),
                 "every pack online", 20);
