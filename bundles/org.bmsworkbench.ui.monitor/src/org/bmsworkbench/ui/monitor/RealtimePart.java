@@ -123,9 +123,27 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
             return;
         }
         SelectedPack s = selected.get();
+        view.setTestSupported(supported(s));
         Instant now = Instant.now();
         PackSnapshot snapshot = live.latest(s.busId(), s.address()).map(PackData::snapshot).orElse(null);
         view.show(s.address(), snapshot, linkState(s, now), title(s, now), now);
+    }
+
+    /** The control-test actions the pack's bus protocol has frames for; the others are refused whatever the pack says. */
+    private java.util.Set<ControlAction> supported(SelectedPack s) {
+        java.util.Set<ControlAction> supported = java.util.EnumSet.noneOf(ControlAction.class);
+        for (ControlAction a : ControlAction.values()) {
+            try {
+                PackWrite.flagOf(a);
+            } catch (IllegalArgumentException notATestAction) {
+                continue;
+            }
+            if (writes.judge(PackWrite.control(s.busId(), s.address(), a)).refusal().orElse(null)
+                    != Refusal.UNSUPPORTED) {
+                supported.add(a);
+            }
+        }
+        return supported;
     }
 
     private PackLinkState linkState(SelectedPack s, Instant now) {

@@ -381,12 +381,34 @@ public final class RealtimeView extends Composite {
         return header;
     }
 
+    /** Why some control-test buttons are greyed out; {@code null} when none is. */
+    public String testGroupTip() {
+        return testGroup.getToolTipText();
+    }
+
     public Label testResultLabel() {
         return testResult;
     }
 
     public Button testButton(ControlAction action) {
         return testButtons.get(action);
+    }
+
+    /**
+     * Greys out the buttons of actions the shown bus's protocol has no frames for (a read-only vendor protocol),
+     * saying why on the group, rather than asking for a password only to refuse.
+     */
+    public void setTestSupported(java.util.Set<ControlAction> supported) {
+        for (Map.Entry<ControlAction, Button> e : testButtons.entrySet()) {
+            boolean on = supported.contains(e.getKey());
+            if (e.getValue().getEnabled() != on) {
+                e.getValue().setEnabled(on);
+            }
+        }
+        String tip = supported.size() < testButtons.size() ? messages.refused_UNSUPPORTED : null;
+        if (!java.util.Objects.equals(tip, testGroup.getToolTipText())) {
+            testGroup.setToolTipText(tip);
+        }
     }
 
     private void redrawAll() {

@@ -156,6 +156,30 @@ class RealtimePartTest {
     }
 
     @Test
+    void onABusWhoseProtocolHasNoControlTheButtonsAreGreyedOutAndSayWhy() throws Exception {
+        ConnectionService connection = service(ConnectionService.class);
+        String jbd = connection.open(BusSettings.parse(
+                "sim:1,protocol=jbd,cells=16,temps=4,baud=0,interval=100,profile=rest"));
+        try {
+            RealtimePart part = harness.make(RealtimePart.class);
+            service(PackSelection.class).select(jbd, 1);
+            assertTrue(harness.spinUntil(() -> part.view().headerText().contains(jbd + " (")
+                    && part.view().headerText().contains("Online"), WAIT), part.view().headerText());
+            for (ControlAction a : List.of(ControlAction.CFET_ON, ControlAction.CFET_OFF, ControlAction.DFET_ON,
+                    ControlAction.DFET_OFF)) {
+                assertFalse(part.view().testButton(a).getEnabled(), a + " on a read-only protocol");
+            }
+            assertEquals("this bus's protocol has no such write (a read-only vendor protocol): nothing is sent",
+                    part.view().testGroupTip());
+            // a pack of another bus, whose protocol is not known to lack the control, has its buttons back
+            RealtimePart native1 = showPack("bus-native-buttons", 0);
+            assertTrue(harness.spinUntil(() -> native1.view().testButton(ControlAction.CFET_OFF).getEnabled(), WAIT));
+        } finally {
+            connection.close(jbd);
+        }
+    }
+
+    @Test
     void theChargeFetCannotBeSwitchedOffWhileThePackDischarges() throws Exception {
         RealtimePart part = showPack("bus-interlock", -20);
         answers.set(true, true);
