@@ -37,7 +37,17 @@ public final class SystemReader {
             public SystemInfo run(CommandContext c) throws Exception {
                 List<String> unavailable = new ArrayList<>();
                 c.progress(0, 5, "identity");
-                DeviceIdentity identity = Commands.readIdentity(address).run(c);
+                DeviceIdentity identity;
+                try {
+                    identity = Commands.readIdentity(address).run(c);
+                } catch (CommandException e) {
+                    if (!e.noAnswer()) {
+                        throw e;
+                    }
+                    // some boards serve their identity only on the port they are wired to (JBD UP series)
+                    identity = new DeviceIdentity(java.util.Map.of());
+                    unavailable.add("identity: " + e.getMessage());
+                }
                 c.progress(1, 5, "clock");
                 LocalDateTime clock = null;
                 LocalDateTime pc = null;

@@ -134,6 +134,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
         if (!same(selected, shown) && !busy) {
             shown = selected;
             info = null;
+            view.clear();
             autoRead = selected != null;
             say(() -> shown == null ? "" : messages().not_read, false);
         }

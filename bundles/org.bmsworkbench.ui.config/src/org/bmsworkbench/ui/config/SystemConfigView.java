@@ -402,6 +402,16 @@ public final class SystemConfigView extends Composite {
         }
     }
 
+    /**
+     * Forgets what the last Read found: another pack is shown, and until it is read nothing of the one before may
+     * stand in its place.
+     */
+    public void clear() {
+        show(new SystemInfo(new org.bmsworkbench.model.DeviceIdentity(Map.of()), null, null, null, null, -1, -1,
+                List.of()));
+        shown = null;
+    }
+
     /** What a Read found; the entries are set to the device's values. */
     public void show(SystemInfo info) {
         shown = info;
@@ -413,11 +423,9 @@ public final class SystemConfigView extends Composite {
                 : Messages.format(messages.clock_driftValue, durationText(d.abs()),
                         d.isNegative() ? messages.clock_behind : messages.clock_ahead));
         design.setText(info.designAh() == null ? "" : number(info.designAh()));
-        if (info.capacity() != null) {
-            full.setText(number(info.capacity().fullAh()));
-            residual.setText(number(info.capacity().residualAh()));
-            cycles.setText(Integer.toString(info.capacity().cycles()));
-        }
+        full.setText(info.capacity() == null ? "" : number(info.capacity().fullAh()));
+        residual.setText(info.capacity() == null ? "" : number(info.capacity().residualAh()));
+        cycles.setText(info.capacity() == null ? "" : Integer.toString(info.capacity().cycles()));
         deviceTexts.clear();
         for (Map.Entry<String, Text> e : texts.entrySet()) {
             String v = info.identity().get(e.getKey());

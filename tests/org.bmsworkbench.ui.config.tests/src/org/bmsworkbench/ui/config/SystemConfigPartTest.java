@@ -131,6 +131,34 @@ class SystemConfigPartTest {
     }
 
     @Test
+    void anotherPackNeverShowsTheValuesOfThePackBeforeIt() {
+        ConnectionService connection = harness.service(ConnectionService.class);
+        // JBD UP series: only the board at the port's end of the line serves its identity
+        String up = connection.open(BusSettings.parse(
+                "sim:2,protocol=" + org.bmsworkbench.protocol.jbdup.JbdUpProtocol.ID
+                        + ",cells=16,temps=4,baud=0,interval=100,profile=rest"));
+        try {
+            SystemConfigPart part = harness.make(SystemConfigPart.class);
+            SystemConfigView view = part.view();
+            harness.service(PackSelection.class).select(up, 1);
+            assertTrue(harness.spinUntil(() -> part.info() != null && !part.busy(), WAIT), view.messageText());
+            String first = view.entry("serialNumber").getText();
+            assertFalse(first.isEmpty(), "pack 1 serves its serial number");
+
+            harness.service(PackSelection.class).select(up, 2);
+            assertTrue(harness.spinUntil(() -> view.headerText().startsWith("System configuration of pack 2"), WAIT),
+                    view.headerText());
+            assertEquals("", view.entry("serialNumber").getText(), "while pack 2 is read, nothing of pack 1 shows");
+            assertTrue(harness.spinUntil(() -> part.info() != null && !part.busy(), WAIT), view.messageText());
+            assertTrue(view.messageText().contains("identity: pack 2 answered none of"), view.messageText());
+            assertEquals("", view.entry("serialNumber").getText(), "pack 1's serial number must not stand for pack 2's");
+            assertEquals("", view.entry("full").getText());
+        } finally {
+            connection.close(up);
+        }
+    }
+
+    @Test
     void aCancelledConfirmationSendsNothing() {
         SystemConfigPart part = open();
         answers.confirm = false;
