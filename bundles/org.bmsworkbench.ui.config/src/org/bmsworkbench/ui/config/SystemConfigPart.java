@@ -18,6 +18,7 @@ import org.bmsworkbench.config.SystemReader;
 import org.bmsworkbench.connection.ConnectionService;
 import org.bmsworkbench.control.Judgement;
 import org.bmsworkbench.control.PackWrite;
+import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.control.WriteOutcome;
 import org.bmsworkbench.control.WriteService;
 import org.bmsworkbench.core.bus.BusStateRegistry;
@@ -148,11 +149,24 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
         view.showHeader(Messages.format(messages().title_pack, shown.address(), busLabel(), stateText(state)));
         view.showLive(target().latest());
         boolean online = state == PackLinkState.ONLINE;
-        view.setEnabled(online && !busy, online && !busy);
+        view.setEnabled(online && !busy, online && !busy && writable(shown));
         if (autoRead && online && !busy) {
             autoRead = false;
             read();
         }
+    }
+
+    /**
+     * Whether the pack's bus protocol has any write of this page: a read-only vendor protocol has neither a clock
+     * nor a system configuration, and its buttons are greyed out rather than asking for a password only to refuse.
+     */
+    private boolean writable(SelectedPack s) {
+        return !unsupported(PackWrite.clock(s.busId(), s.address(), LocalDateTime.now()))
+                || !unsupported(org.bmsworkbench.config.SetupWrites.text(s.busId(), s.address(), "remarks", "", ""));
+    }
+
+    private boolean unsupported(PackWrite<?> write) {
+        return writes.judge(write).refusal().orElse(null) == Refusal.UNSUPPORTED;
     }
 
     private static boolean same(SelectedPack a, SelectedPack b) {

@@ -85,6 +85,7 @@ class SystemConfigPartTest {
         assertTrue(full > 90 && full <= 100, "the typical pack holds up to 100 Ah: " + full);
         assertFalse(view.recordCounts().contains("-"), view.recordCounts());
         assertNotNull(part.info());
+        assertTrue(harness.spinUntil(view::writesEnabled, WAIT), "the native protocol has every write of the page");
 
         answers.asked.set(0);
         view.entry("residual").setText("150");
@@ -153,6 +154,8 @@ class SystemConfigPartTest {
             assertTrue(view.messageText().contains("identity: pack 2 answered none of"), view.messageText());
             assertEquals("", view.entry("serialNumber").getText(), "pack 1's serial number must not stand for pack 2's");
             assertEquals("", view.entry("full").getText());
+            assertFalse(harness.spinUntil(view::writesEnabled, java.time.Duration.ofSeconds(2)),
+                    "a read-only protocol has no write to offer");
         } finally {
             connection.close(up);
         }
