@@ -1,6 +1,5 @@
 package org.bmsworkbench.protocol.daly;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -8,15 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.bmsworkbench.model.FlagCategory;
 import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
-import org.bmsworkbench.model.ParameterDefinition;
-import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.BmsProtocol;
+import org.bmsworkbench.protocol.ReadOnlyProtocol;
 import org.bmsworkbench.protocol.Command;
-import org.bmsworkbench.protocol.ControlAction;
 import org.bmsworkbench.protocol.FrameDecoder;
 import org.bmsworkbench.protocol.Hex;
 import org.bmsworkbench.protocol.ProtocolError.Kind;
@@ -36,12 +32,15 @@ import org.osgi.service.component.annotations.Component;
  * their shared {@link DalyCounts}) how many frames to collect. The protocol itself keeps no state.
  */
 @Component(service = BmsProtocol.class)
-public final class DalyProtocol implements BmsProtocol {
+public final class DalyProtocol extends ReadOnlyProtocol {
 
     public static final String ID = "daly";
 
-    private static final String NO_WRITE = "BMS Workbench holds no capture of a Daly write, so it sends none "
-            + "(docs/protocols/daly.md)";
+    @Override
+    protected String noWriteReason() {
+        return "BMS Workbench holds no capture of a Daly write, so it sends none "
+                + "(docs/protocols/daly.md)";
+    }
 
     @Override
     public String id() {
@@ -96,8 +95,7 @@ public final class DalyProtocol implements BmsProtocol {
                     out.add(request(Command.ALARM_STATUS, address, c, null));
                 }
             }
-            default -> throw new ProtocolException(Kind.UNSUPPORTED,
-                    "Daly has no " + command.key() + " request" + (command.changesDevice() ? ": " + NO_WRITE : ""));
+            default -> throw noRequest("Daly", command);
         }
         return out;
     }
@@ -105,26 +103,6 @@ public final class DalyProtocol implements BmsProtocol {
     private static DalyRequest request(Command command, int address, int daly, DalyCounts counts) {
         return new DalyRequest(command, address, DalyFrames.frame(DalyFrames.HOST, daly, new byte[8]), daly, counts,
                 String.format("read %02X", daly));
-    }
-
-    @Override
-    public List<ParameterDefinition> parameterDefinitions() {
-        return List.of();
-    }
-
-    @Override
-    public List<Request> writeParameters(int address, ParameterSet parameters) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, NO_WRITE);
-    }
-
-    @Override
-    public List<Request> control(int address, ControlAction action) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, NO_WRITE);
-    }
-
-    @Override
-    public List<Request> setClock(int address, LocalDateTime time) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, NO_WRITE);
     }
 
     @Override

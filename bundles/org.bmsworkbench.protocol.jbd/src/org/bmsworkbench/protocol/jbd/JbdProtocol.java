@@ -3,7 +3,6 @@ package org.bmsworkbench.protocol.jbd;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +11,10 @@ import java.util.Set;
 import org.bmsworkbench.model.FlagCategory;
 import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
-import org.bmsworkbench.model.ParameterDefinition;
-import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.BmsProtocol;
+import org.bmsworkbench.protocol.ReadOnlyProtocol;
 import org.bmsworkbench.protocol.Command;
-import org.bmsworkbench.protocol.ControlAction;
 import org.bmsworkbench.protocol.DeviceError;
 import org.bmsworkbench.protocol.FrameDecoder;
 import org.bmsworkbench.protocol.ProtocolError.Kind;
@@ -33,7 +30,7 @@ import org.osgi.service.component.annotations.Component;
  * session is at hand, so none is guessed (docs/protocols/jbd.md).
  */
 @Component(service = BmsProtocol.class)
-public final class JbdProtocol implements BmsProtocol {
+public final class JbdProtocol extends ReadOnlyProtocol {
 
     public static final String ID = "jbd";
 
@@ -47,8 +44,11 @@ public final class JbdProtocol implements BmsProtocol {
 
     static final int SOFTWARE_LOCK_BIT = 12;
 
-    private static final String NO_WRITE = "JBD writes need the factory mode (0x5678 into register 0x00) and BMS "
-            + "Workbench holds no capture of a write session, so it sends none (docs/protocols/jbd.md)";
+    @Override
+    protected String noWriteReason() {
+        return "JBD writes need the factory mode (0x5678 into register 0x00) and BMS "
+                + "Workbench holds no capture of a write session, so it sends none (docs/protocols/jbd.md)";
+    }
 
     @Override
     public String id() {
@@ -90,8 +90,7 @@ public final class JbdProtocol implements BmsProtocol {
             // Protection, FET and balance bits all live in the basic information.
             case ALARM_STATUS -> List.of(read(Command.ALARM_STATUS, address, JbdFrames.REG_BASIC));
             case MANUFACTURER -> List.of(read(Command.MANUFACTURER, address, JbdFrames.REG_VERSION));
-            default -> throw new ProtocolException(Kind.UNSUPPORTED,
-                    "JBD has no " + command.key() + " request" + (command.changesDevice() ? ": " + NO_WRITE : ""));
+            default -> throw noRequest("JBD", command);
         };
     }
 
@@ -105,26 +104,6 @@ public final class JbdProtocol implements BmsProtocol {
             throw new ProtocolException(Kind.UNSUPPORTED,
                     "a JBD UART line has no addresses: its one board is pack 1, not " + address);
         }
-    }
-
-    @Override
-    public List<ParameterDefinition> parameterDefinitions() {
-        return List.of();
-    }
-
-    @Override
-    public List<Request> writeParameters(int address, ParameterSet parameters) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, NO_WRITE);
-    }
-
-    @Override
-    public List<Request> control(int address, ControlAction action) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, NO_WRITE);
-    }
-
-    @Override
-    public List<Request> setClock(int address, LocalDateTime time) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, "JBD boards have no clock; " + NO_WRITE);
     }
 
     @Override

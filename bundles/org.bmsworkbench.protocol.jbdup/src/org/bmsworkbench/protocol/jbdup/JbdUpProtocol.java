@@ -2,7 +2,6 @@ package org.bmsworkbench.protocol.jbdup;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +10,10 @@ import java.util.Set;
 import org.bmsworkbench.model.FlagCategory;
 import org.bmsworkbench.model.PackFlag;
 import org.bmsworkbench.model.PackSnapshot;
-import org.bmsworkbench.model.ParameterDefinition;
-import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.BmsProtocol;
+import org.bmsworkbench.protocol.ReadOnlyProtocol;
 import org.bmsworkbench.protocol.Command;
-import org.bmsworkbench.protocol.ControlAction;
 import org.bmsworkbench.protocol.FrameDecoder;
 import org.bmsworkbench.protocol.Hex;
 import org.bmsworkbench.protocol.ProtocolError.Kind;
@@ -33,7 +30,7 @@ import org.osgi.service.component.annotations.Component;
  * against a board, so none is sent.
  */
 @Component(service = BmsProtocol.class)
-public final class JbdUpProtocol implements BmsProtocol {
+public final class JbdUpProtocol extends ReadOnlyProtocol {
 
     public static final String ID = "jbd-up";
 
@@ -51,8 +48,11 @@ public final class JbdUpProtocol implements BmsProtocol {
     static final int PACK_INFO_LENGTH = 88;
     static final int PRODUCT_INFO_LENGTH = 44;
 
-    private static final String NO_WRITE = "BMS Workbench sends no JBD UP-series write: none has been checked "
-            + "against a board or a capture (docs/protocols/jbd-up.md)";
+    @Override
+    protected String noWriteReason() {
+        return "BMS Workbench sends no JBD UP-series write: none has been checked "
+                + "against a board or a capture (docs/protocols/jbd-up.md)";
+    }
 
     @Override
     public String id() {
@@ -98,29 +98,8 @@ public final class JbdUpProtocol implements BmsProtocol {
             case ALARM_STATUS -> List.of(new UpRequest(command, address, UpBlock.PACK_STATUS));
             case MANUFACTURER -> List.of(new UpRequest(command, address, UpBlock.PRODUCT_INFO),
                     new UpRequest(command, address, UpBlock.PACK_INFO));
-            default -> throw new ProtocolException(Kind.UNSUPPORTED, "the JBD UP series has no " + command.key()
-                    + " request" + (command.changesDevice() ? ": " + NO_WRITE : ""));
+            default -> throw noRequest("the JBD UP series", command);
         };
-    }
-
-    @Override
-    public List<ParameterDefinition> parameterDefinitions() {
-        return List.of();
-    }
-
-    @Override
-    public List<Request> writeParameters(int address, ParameterSet parameters) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, NO_WRITE);
-    }
-
-    @Override
-    public List<Request> control(int address, ControlAction action) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, NO_WRITE);
-    }
-
-    @Override
-    public List<Request> setClock(int address, LocalDateTime time) throws ProtocolException {
-        throw new ProtocolException(Kind.UNSUPPORTED, NO_WRITE);
     }
 
     @Override

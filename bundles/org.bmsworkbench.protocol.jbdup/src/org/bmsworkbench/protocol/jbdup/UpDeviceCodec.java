@@ -2,6 +2,8 @@ package org.bmsworkbench.protocol.jbdup;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleToIntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,8 +119,8 @@ final class UpDeviceCodec implements DeviceCodec {
         UpFrames.put16(d, 32, (s.hasFlag(PackFlag.DFET_ON) ? UpFlags.MOSFET_DISCHARGE : 0)
                 | (s.hasFlag(PackFlag.CFET_ON) ? UpFlags.MOSFET_CHARGE : 0));
         UpFrames.put16(d, 36, clamp(s.get(Quantity.CYCLES), 0xFFFF));
-        cellExtremes(s, cells, d);
-        sensorExtremes(s, sensors, d);
+        extremes(d, 38, cells, s::cellVoltage, v -> clamp(v * 1000, 0xFFFF));
+        extremes(d, 48, sensors, s::temperature, UpDeviceCodec::temperature);
         UpFrames.put16(d, 58, clamp(board.parameter("packHighVoltageAlarm") * 10, 0xFFFF));
         UpFrames.put16(d, 60, clamp(s.get(Quantity.CHARGE_CURRENT_LIMIT) * 10, 0xFFFF));
         UpFrames.put16(d, 62, clamp(board.parameter("packLowVoltageAlarm") * 10, 0xFFFF));
@@ -145,42 +147,27 @@ final class UpDeviceCodec implements DeviceCodec {
         return d;
     }
 
-    private static void cellExtremes(PackSnapshot s, int cells, byte[] d) {
-        if (cells == 0) {
+    /**
+     * The number (from 1) and value of the highest and of the lowest of {@code n} values, then their average: five
+     * words from {@code at}, the same shape for cells and for sensors.
+     */
+    private static void extremes(byte[] d, int at, int n, IntToDoubleFunction value, DoubleToIntFunction raw) {
+        if (n == 0) {
             return;
         }
         int max = 0;
         int min = 0;
         double sum = 0;
-        for (int i = 0; i < cells; i++) {
-            sum += s.cellVoltage(i);
-            max = s.cellVoltage(i) > s.cellVoltage(max) ? i : max;
-            min = s.cellVoltage(i) < s.cellVoltage(min) ? i : min;
+        for (int i = 0; i < n; i++) {
+            sum += value.applyAsDouble(i);
+            max = value.applyAsDouble(i) > value.applyAsDouble(max) ? i : max;
+            min = value.applyAsDouble(i) < value.applyAsDouble(min) ? i : min;
         }
-        UpFrames.put16(d, 38, max + 1);
-        UpFrames.put16(d, 40, clamp(s.cellVoltage(max) * 1000, 0xFFFF));
-        UpFrames.put16(d, 42, min + 1);
-        UpFrames.put16(d, 44, clamp(s.cellVoltage(min) * 1000, 0xFFFF));
-        UpFrames.put16(d, 46, clamp(sum / cells * 1000, 0xFFFF));
-    }
-
-    private static void sensorExtremes(PackSnapshot s, int sensors, byte[] d) {
-        if (sensors == 0) {
-            return;
-        }
-        int max = 0;
-        int min = 0;
-        double sum = 0;
-        for (int i = 0; i < sensors; i++) {
-            sum += s.temperature(i);
-            max = s.temperature(i) > s.temperature(max) ? i : max;
-            min = s.temperature(i) < s.temperature(min) ? i : min;
-        }
-        UpFrames.put16(d, 48, max + 1);
-        UpFrames.put16(d, 50, temperature(s.temperature(max)));
-        UpFrames.put16(d, 52, min + 1);
-        UpFrames.put16(d, 54, temperature(s.temperature(min)));
-        UpFrames.put16(d, 56, temperature(sum / sensors));
+        UpFrames.put16(d, at, max + 1);
+        UpFrames.put16(d, at + 2, raw.applyAsInt(value.applyAsDouble(max)));
+        UpFrames.put16(d, at + 4, min + 1);
+        UpFrames.put16(d, at + 6, raw.applyAsInt(value.applyAsDouble(min)));
+        UpFrames.put16(d, at + 8, raw.applyAsInt(sum / n));
     }
 
     static byte[] totals(PackSnapshot s) {
