@@ -21,13 +21,39 @@ import org.bmsworkbench.protocol.setup.Capacity;
  *                        {@code null} when the protocol has none
  * @param dataRecords     data records kept, -1 when unknown
  * @param alarmRecords    alarm records kept, -1 when unknown
- * @param unavailable     what could not be read, one English line each
+ * @param unavailable     what could not be read, and why
  */
 public record SystemInfo(DeviceIdentity identity, Capacity capacity, LocalDateTime clock, LocalDateTime pcTime,
-        ParameterSet page, long dataRecords, long alarmRecords, List<String> unavailable) {
+        ParameterSet page, long dataRecords, long alarmRecords, List<Gap> unavailable) {
 
     public SystemInfo {
         unavailable = List.copyOf(unavailable);
+    }
+
+    /** A part of the page the pack or its protocol does not have; views word it in their language. */
+    public enum Part {
+        /** The protocol has no clock. */
+        CLOCK,
+        /** The protocol has no device setup: no capacity, texts, calibration or firmware. */
+        SYSTEM_CONFIGURATION,
+        /** The pack answered none of its identity requests (some boards serve them on one port only). */
+        IDENTITY,
+        DATA_RECORD_COUNT,
+        ALARM_RECORD_COUNT
+    }
+
+    /**
+     * One part that could not be read.
+     *
+     * @param detail the protocol's or the pack's own words (English), empty when the part says it all
+     */
+    public record Gap(Part part, String detail) {
+
+        @Override
+        public String toString() {
+            return part.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + (detail.isEmpty() ? ""
+                    : ": " + detail);
+        }
     }
 
     /** The data record interval's parameter (limits, for a write); {@code null} when the protocol has none. */

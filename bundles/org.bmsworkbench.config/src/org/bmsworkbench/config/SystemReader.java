@@ -35,7 +35,7 @@ public final class SystemReader {
 
             @Override
             public SystemInfo run(CommandContext c) throws Exception {
-                List<String> unavailable = new ArrayList<>();
+                List<SystemInfo.Gap> unavailable = new ArrayList<>();
                 c.progress(0, 5, "identity");
                 DeviceIdentity identity;
                 try {
@@ -46,7 +46,7 @@ public final class SystemReader {
                     }
                     // some boards serve their identity only on the port they are wired to (JBD UP series)
                     identity = new DeviceIdentity(java.util.Map.of());
-                    unavailable.add("identity: " + e.getMessage());
+                    unavailable.add(new SystemInfo.Gap(SystemInfo.Part.IDENTITY, e.getMessage()));
                 }
                 c.progress(1, 5, "clock");
                 LocalDateTime clock = null;
@@ -55,7 +55,7 @@ public final class SystemReader {
                     clock = Commands.readClock(address).run(c);
                     pc = LocalDateTime.now(pcClock);
                 } else {
-                    unavailable.add(c.protocol().displayName() + " has no clock");
+                    unavailable.add(new SystemInfo.Gap(SystemInfo.Part.CLOCK, c.protocol().displayName()));
                 }
                 c.progress(2, 5, "capacity");
                 Capacity capacity = null;
@@ -63,7 +63,7 @@ public final class SystemReader {
                 if (setup != null) {
                     capacity = setup.capacity(c.transact(setup.readCapacity(address).get(0)));
                 } else {
-                    unavailable.add(c.protocol().displayName() + " has no system configuration");
+                    unavailable.add(new SystemInfo.Gap(SystemInfo.Part.SYSTEM_CONFIGURATION, c.protocol().displayName()));
                 }
                 c.progress(3, 5, "parameters");
                 ParameterSet page = c.protocol().commands().contains(Command.GET_PARAMETERS)
@@ -74,14 +74,15 @@ public final class SystemReader {
                 return new SystemInfo(identity, capacity, clock, pc, page, data, alarms, unavailable);
             }
 
-            private long countOrUnknown(CommandContext c, Command kind, List<String> unavailable) throws Exception {
+            private long countOrUnknown(CommandContext c, Command kind, List<SystemInfo.Gap> unavailable) throws Exception {
                 if (!c.protocol().commands().contains(kind)) {
                     return -1;
                 }
                 try {
                     return PackCommands.count(c, address, kind);
                 } catch (CommandException e) {
-                    unavailable.add(kind.key() + " count: " + e.getMessage());
+                    unavailable.add(new SystemInfo.Gap(kind == Command.HISTORY ? SystemInfo.Part.DATA_RECORD_COUNT
+                            : SystemInfo.Part.ALARM_RECORD_COUNT, e.getMessage()));
                     return -1;
                 }
             }

@@ -15,6 +15,13 @@ public class Messages {
     public String tip_read;
     public String not_read;
     public String unsupported;
+    public String gap_separator;
+    public String bus_simulated;
+    public String gap_CLOCK;
+    public String gap_SYSTEM_CONFIGURATION;
+    public String gap_IDENTITY;
+    public String gap_DATA_RECORD_COUNT;
+    public String gap_ALARM_RECORD_COUNT;
     public String group_clock;
     public String clock_device;
     public String clock_pc;

@@ -199,10 +199,27 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     private String busLabel() {
         for (BusView bus : registry.overview(Instant.now()).buses()) {
             if (bus.busId().equals(shown.busId())) {
-                return bus.busId() + " (" + bus.status().label() + ")";
+                return bus.busId() + " (" + (bus.status().isSimulated() && !bus.status().isReplay()
+                        ? messages().bus_simulated : bus.status().label()) + ")";
             }
         }
         return shown.busId();
+    }
+
+    /** What a read could not get, in the user's language; the pack's own words stay as it said them. */
+    private String gaps(SystemInfo info) {
+        List<String> parts = new ArrayList<>();
+        for (SystemInfo.Gap g : info.unavailable()) {
+            String pattern = switch (g.part()) {
+                case CLOCK -> messages().gap_CLOCK;
+                case SYSTEM_CONFIGURATION -> messages().gap_SYSTEM_CONFIGURATION;
+                case IDENTITY -> messages().gap_IDENTITY;
+                case DATA_RECORD_COUNT -> messages().gap_DATA_RECORD_COUNT;
+                case ALARM_RECORD_COUNT -> messages().gap_ALARM_RECORD_COUNT;
+            };
+            parts.add(Messages.format(pattern, g.detail()));
+        }
+        return String.join(messages().gap_separator, parts);
     }
 
     private String stateText(PackLinkState s) {
@@ -271,7 +288,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
             info = result;
             view().show(result);
             if (!result.unavailable().isEmpty()) {
-                say(() -> Messages.format(messages().unsupported, String.join("; ", result.unavailable())), true);
+                say(() -> Messages.format(messages().unsupported, pack.address(), gaps(result)), true);
             } else {
                 say(() -> Messages.format(messages().read_done, pack.address()), false);
             }

@@ -151,7 +151,15 @@ class SystemConfigPartTest {
                     view.headerText());
             assertEquals("", view.entry("serialNumber").getText(), "while pack 2 is read, nothing of pack 1 shows");
             assertTrue(harness.spinUntil(() -> part.info() != null && !part.busy(), WAIT), view.messageText());
-            assertTrue(view.messageText().contains("identity: pack 2 answered none of"), view.messageText());
+            assertTrue(view.messageText().startsWith("Read pack 2; not available: the pack did not answer its identity"
+                    + " (pack 2 answered none of: read product information 2810..283C"), view.messageText());
+            assertTrue(view.headerText().contains("(Simulated bus)"), view.headerText());
+            harness.setLocale(Locale.CHINESE);
+            assertTrue(view.messageText().startsWith("\u5df2\u8bfb\u53d6\u7535\u6c60\u5305 2\uff1b\u4e0d\u53ef\u7528\uff1a"
+                    + "\u7535\u6c60\u5305\u672a\u5e94\u7b54\u5176\u8eab\u4efd\u4fe1\u606f"), view.messageText());
+            assertTrue(harness.spinUntil(() -> view.headerText().contains("(\u6a21\u62df\u603b\u7ebf)"), WAIT),
+                    view.headerText());
+            harness.setLocale(Locale.ENGLISH);
             assertEquals("", view.entry("serialNumber").getText(), "pack 1's serial number must not stand for pack 2's");
             assertEquals("", view.entry("full").getText());
             assertFalse(harness.spinUntil(view::writesEnabled, java.time.Duration.ofSeconds(2)),
