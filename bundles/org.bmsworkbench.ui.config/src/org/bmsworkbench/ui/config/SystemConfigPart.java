@@ -157,8 +157,9 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     }
 
     /**
-     * Whether the pack's bus protocol has any write of this page: a read-only vendor protocol has neither a clock
-     * nor a system configuration, and its buttons are greyed out rather than asking for a password only to refuse.
+     * Whether any write of this page can reach the pack: a read-only vendor protocol has neither a clock nor a
+     * system configuration, and a replayed recording has no pack behind it; the buttons are then greyed out rather
+     * than asking for a password only to refuse.
      */
     private boolean writable(SelectedPack s) {
         return !unsupported(PackWrite.clock(s.busId(), s.address(), LocalDateTime.now()))
@@ -166,7 +167,8 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     }
 
     private boolean unsupported(PackWrite<?> write) {
-        return writes.judge(write).refusal().orElse(null) == Refusal.UNSUPPORTED;
+        Refusal r = writes.judge(write).refusal().orElse(null);
+        return r == Refusal.UNSUPPORTED || r == Refusal.REPLAY;
     }
 
     private static boolean same(SelectedPack a, SelectedPack b) {

@@ -123,27 +123,33 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
             return;
         }
         SelectedPack s = selected.get();
-        view.setTestSupported(supported(s));
+        showSupported(view, s);
         Instant now = Instant.now();
         PackSnapshot snapshot = live.latest(s.busId(), s.address()).map(PackData::snapshot).orElse(null);
         view.show(s.address(), snapshot, linkState(s, now), title(s, now), now);
     }
 
-    /** The control-test actions the pack's bus protocol has frames for; the others are refused whatever the pack says. */
-    private java.util.Set<ControlAction> supported(SelectedPack s) {
+    /**
+     * Greys out the control-test actions that are refused whatever the pack says: the bus's protocol has no frames
+     * for them, or the bus replays a recording.
+     */
+    private void showSupported(RealtimeView view, SelectedPack s) {
         java.util.Set<ControlAction> supported = java.util.EnumSet.noneOf(ControlAction.class);
+        String why = null;
         for (ControlAction a : ControlAction.values()) {
             try {
                 PackWrite.flagOf(a);
             } catch (IllegalArgumentException notATestAction) {
                 continue;
             }
-            if (writes.judge(PackWrite.control(s.busId(), s.address(), a)).refusal().orElse(null)
-                    != Refusal.UNSUPPORTED) {
+            Refusal r = writes.judge(PackWrite.control(s.busId(), s.address(), a)).refusal().orElse(null);
+            if (r == Refusal.UNSUPPORTED || r == Refusal.REPLAY) {
+                why = refusalText(r, Double.NaN, "");
+            } else {
                 supported.add(a);
             }
         }
-        return supported;
+        view.setTestSupported(supported, why);
     }
 
     private PackLinkState linkState(SelectedPack s, Instant now) {

@@ -395,17 +395,19 @@ public final class RealtimeView extends Composite {
     }
 
     /**
-     * Greys out the buttons of actions the shown bus's protocol has no frames for (a read-only vendor protocol),
-     * saying why on the group, rather than asking for a password only to refuse.
+     * Greys out the buttons of actions that would be refused whatever the pack says (a read-only vendor protocol, a
+     * replayed recording), saying why on the group, rather than asking for a password only to refuse.
+     *
+     * @param why the reason, shown as the group's tooltip; {@code null} when every action may be tried
      */
-    public void setTestSupported(java.util.Set<ControlAction> supported) {
+    public void setTestSupported(java.util.Set<ControlAction> supported, String why) {
         for (Map.Entry<ControlAction, Button> e : testButtons.entrySet()) {
             boolean on = supported.contains(e.getKey());
             if (e.getValue().getEnabled() != on) {
                 e.getValue().setEnabled(on);
             }
         }
-        String tip = supported.size() < testButtons.size() ? messages.refused_UNSUPPORTED : null;
+        String tip = supported.size() < testButtons.size() ? why : null;
         if (!java.util.Objects.equals(tip, testGroup.getToolTipText())) {
             testGroup.setToolTipText(tip);
         }

@@ -180,6 +180,13 @@ class RealtimePartTest {
     }
 
     @Test
+    void onAReplayTheButtonsAreGreyedOutAndSayWhy() throws Exception {
+        RealtimePart part = showPack(org.bmsworkbench.events.BusStatus.REPLAY_ID_PREFIX + "buttons", 0);
+        assertTrue(harness.spinUntil(() -> !part.view().testButton(ControlAction.DFET_OFF).getEnabled(), WAIT));
+        assertEquals("this bus replays a recording: nothing can be sent to it", part.view().testGroupTip());
+    }
+
+    @Test
     void theChargeFetCannotBeSwitchedOffWhileThePackDischarges() throws Exception {
         RealtimePart part = showPack("bus-interlock", -20);
         answers.set(true, true);
