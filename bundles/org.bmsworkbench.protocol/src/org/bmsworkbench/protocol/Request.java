@@ -52,6 +52,17 @@ public class Request {
         return false;
     }
 
+    /**
+     * {@code request} as a protocol's own request type, which keeps what its decoder needs; a request built by
+     * another protocol is a caller's mistake.
+     */
+    public static <R extends Request> R own(Request request, Class<R> type) {
+        if (type.isInstance(request)) {
+            return type.cast(request);
+        }
+        throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + request);
+    }
+
     @Override
     public String toString() {
         return description + " @" + address;

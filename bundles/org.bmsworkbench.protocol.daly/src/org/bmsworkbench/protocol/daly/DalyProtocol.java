@@ -142,10 +142,7 @@ public final class DalyProtocol extends ReadOnlyProtocol {
     }
 
     private static DalyRequest daly(Request request) {
-        if (request instanceof DalyRequest r) {
-            return r;
-        }
-        throw new IllegalArgumentException("not a Daly request: " + request);
+        return Request.own(request, DalyRequest.class);
     }
 
     @Override

@@ -158,10 +158,7 @@ public final class JbdProtocol extends ReadOnlyProtocol {
     }
 
     private static JbdRequest jbd(Request request) {
-        if (request instanceof JbdRequest r) {
-            return r;
-        }
-        throw new IllegalArgumentException("not a JBD request: " + request);
+        return Request.own(request, JbdRequest.class);
     }
 
     @Override

@@ -159,10 +159,7 @@ public final class JbdUpProtocol extends ReadOnlyProtocol {
     }
 
     private static UpRequest up(Request request) {
-        if (request instanceof UpRequest r) {
-            return r;
-        }
-        throw new IllegalArgumentException("not a JBD UP-series request: " + request);
+        return Request.own(request, UpRequest.class);
     }
 
     @Override

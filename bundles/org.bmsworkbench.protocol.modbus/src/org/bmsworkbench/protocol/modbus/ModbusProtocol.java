@@ -582,10 +582,7 @@ public class ModbusProtocol implements BmsProtocol {
     }
 
     private static ModbusRequest asModbus(Request request) {
-        if (request instanceof ModbusRequest m) {
-            return m;
-        }
-        throw new IllegalArgumentException("not a Modbus request: " + request);
+        return Request.own(request, ModbusRequest.class);
     }
 
     // --- replies -------------------------------------------------------------------------------------------
