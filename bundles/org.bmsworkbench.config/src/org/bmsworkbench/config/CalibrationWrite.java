@@ -7,12 +7,10 @@ import java.util.Optional;
 
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
-import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
-import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.setup.CalibrationReading;
@@ -22,7 +20,7 @@ import org.bmsworkbench.protocol.setup.DeviceSetup;
  * One calibration of the wizard: reads the board's value, sends the reference, waits for the board to measure
  * again and reads it back, so the result shows before, after and the residual error.
  */
-public final class CalibrationWrite extends PackWrite<CalibrationResult> {
+public final class CalibrationWrite extends SetupWrite<CalibrationResult> {
 
     /** The board measures again (current: a running 1-second average) before the value is read back. */
     static final long SETTLE_MILLIS = 1200;
@@ -52,11 +50,6 @@ public final class CalibrationWrite extends PackWrite<CalibrationResult> {
 
     public CalibrationKind kind() {
         return kind;
-    }
-
-    @Override
-    public Optional<String> unsupportedBy(BmsProtocol protocol) {
-        return withoutSetup(protocol);
     }
 
     @Override

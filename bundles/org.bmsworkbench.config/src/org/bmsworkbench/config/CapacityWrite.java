@@ -3,15 +3,12 @@ package org.bmsworkbench.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
-import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
-import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.setup.Capacity;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
 
@@ -19,7 +16,7 @@ import org.bmsworkbench.protocol.setup.DeviceSetup;
  * Full capacity, residual capacity and cycle count (the manual's System Configuration: Capacity and Chg-Dsg
  * cycle); each {@code null} is left as the board has it, so a residual capacity that runs on is not put back.
  */
-public final class CapacityWrite extends PackWrite<Capacity> {
+public final class CapacityWrite extends SetupWrite<Capacity> {
 
     private final Double fullAh;
     private final Double residualAh;
@@ -33,11 +30,6 @@ public final class CapacityWrite extends PackWrite<Capacity> {
         this.fullAh = fullAh;
         this.residualAh = residualAh;
         this.cycles = cycles;
-    }
-
-    @Override
-    public Optional<String> unsupportedBy(BmsProtocol protocol) {
-        return withoutSetup(protocol);
     }
 
     @Override

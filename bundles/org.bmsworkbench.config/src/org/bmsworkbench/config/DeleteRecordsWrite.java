@@ -45,7 +45,7 @@ public final class DeleteRecordsWrite extends PackWrite<Long> {
 
     @Override
     public Optional<String> unsupportedBy(BmsProtocol protocol) {
-        return withoutSetup(protocol);
+        return withoutControl(protocol, action());
     }
 
     @Override

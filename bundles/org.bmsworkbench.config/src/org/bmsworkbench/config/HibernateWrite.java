@@ -27,7 +27,7 @@ public final class HibernateWrite extends PackWrite<Boolean> {
 
     @Override
     public Optional<String> unsupportedBy(BmsProtocol protocol) {
-        return withoutSetup(protocol);
+        return withoutControl(protocol, ControlAction.HIBERNATE);
     }
 
     @Override

@@ -1,19 +1,15 @@
 package org.bmsworkbench.config;
 
-import java.util.Optional;
-
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
-import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
-import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.setup.CalibrationReading;
 import org.bmsworkbench.protocol.setup.CalibrationReset;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
 
 /** Back to the factory calibration: the voltage gain, the current zero, one sensor's offset or every offset. */
-public final class ResetCalibrationWrite extends PackWrite<CalibrationReading> {
+public final class ResetCalibrationWrite extends SetupWrite<CalibrationReading> {
 
     private final CalibrationReset what;
     private final int sensor;
@@ -22,11 +18,6 @@ public final class ResetCalibrationWrite extends PackWrite<CalibrationReading> {
         super(busId, address);
         this.what = what;
         this.sensor = sensor;
-    }
-
-    @Override
-    public Optional<String> unsupportedBy(BmsProtocol protocol) {
-        return withoutSetup(protocol);
     }
 
     @Override

@@ -1,18 +1,14 @@
 package org.bmsworkbench.config;
 
-import java.util.Optional;
-
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.Commands;
-import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.DeviceIdentity;
 import org.bmsworkbench.model.PackSnapshot;
-import org.bmsworkbench.protocol.BmsProtocol;
 
 /** One product or production text (company name, module name, ..., bar code), written whole and read back. */
-public final class TextWrite extends PackWrite<DeviceIdentity> {
+public final class TextWrite extends SetupWrite<DeviceIdentity> {
 
     private final String name;
     private final String value;
@@ -31,11 +27,6 @@ public final class TextWrite extends PackWrite<DeviceIdentity> {
 
     public String name() {
         return name;
-    }
-
-    @Override
-    public Optional<String> unsupportedBy(BmsProtocol protocol) {
-        return withoutSetup(protocol);
     }
 
     @Override

@@ -63,10 +63,9 @@ public abstract class PackWrite<T> {
         return Optional.empty();
     }
 
-    /** The reason of a protocol without a device setup (capacity, texts, calibration, firmware), or empty. */
-    protected static Optional<String> withoutSetup(BmsProtocol protocol) {
-        return protocol.setup().isPresent() ? Optional.empty()
-                : Optional.of(protocol.displayName() + " has no system configuration writes");
+    /** The reason {@code protocol} gives for having no {@code action} for this pack, or empty when it has it. */
+    protected final Optional<String> withoutControl(BmsProtocol protocol, ControlAction action) {
+        return unsupportedWhen(() -> protocol.control(address, action));
     }
 
     /** The reason {@code build} gives when the protocol throws UNSUPPORTED, or empty when it builds. */
@@ -210,7 +209,7 @@ public abstract class PackWrite<T> {
 
         @Override
         public Optional<String> unsupportedBy(BmsProtocol protocol) {
-            return unsupportedWhen(() -> protocol.control(address(), action));
+            return withoutControl(protocol, action);
         }
 
         @Override
@@ -367,7 +366,7 @@ public abstract class PackWrite<T> {
 
         @Override
         public Optional<String> unsupportedBy(BmsProtocol protocol) {
-            return unsupportedWhen(() -> protocol.control(address(), ControlAction.RESTORE_DEFAULTS));
+            return withoutControl(protocol, ControlAction.RESTORE_DEFAULTS);
         }
 
         @Override

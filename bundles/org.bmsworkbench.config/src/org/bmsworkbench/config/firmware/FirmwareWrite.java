@@ -6,24 +6,23 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
+import org.bmsworkbench.config.SetupWrite;
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.CommandException;
 import org.bmsworkbench.connection.Commands;
 import org.bmsworkbench.control.ControlInterlocks;
-import org.bmsworkbench.control.PackWrite;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.model.DeviceIdentity;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
-import org.bmsworkbench.protocol.BmsProtocol;
 import org.bmsworkbench.protocol.ProtocolException;
 import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.setup.DeviceSetup;
 import org.bmsworkbench.protocol.setup.FirmwareCommand;
-import org.bmsworkbench.protocol.setup.FirmwareState.Status;
 import org.bmsworkbench.protocol.setup.FirmwareState;
+import org.bmsworkbench.protocol.setup.FirmwareState.Status;
 
 /**
  * A firmware upgrade over the bus (modbus-native 9.8), as one command that holds the line, so the other packs'
@@ -32,7 +31,7 @@ import org.bmsworkbench.protocol.setup.FirmwareState;
  * resumes from the block the board expects next; a pack that stops answering for a while is waited for and the
  * transfer resumed from its next block; Cancel tells the board to abort, which keeps the running firmware.
  */
-public final class FirmwareWrite extends PackWrite<FirmwareResult> {
+public final class FirmwareWrite extends SetupWrite<FirmwareResult> {
 
     /** How long a silent pack is waited for inside one transfer before the command gives up. */
     static final long SILENT_MAX_MILLIS = 30_000;
@@ -78,11 +77,6 @@ public final class FirmwareWrite extends PackWrite<FirmwareResult> {
     /** Blocks the board acknowledged so far, over every attempt. */
     public int acknowledged() {
         return acknowledged;
-    }
-
-    @Override
-    public Optional<String> unsupportedBy(BmsProtocol protocol) {
-        return withoutSetup(protocol);
     }
 
     @Override
