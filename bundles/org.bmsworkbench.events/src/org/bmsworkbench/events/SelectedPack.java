@@ -19,4 +19,12 @@ public record SelectedPack(String busId, int address, boolean locked, Instant ti
         Checks.address(address);
         Objects.requireNonNull(time, "time");
     }
+
+    /**
+     * Whether two selections name the same pack, whatever their lock and time; two {@code null}s (nothing selected)
+     * are the same too.
+     */
+    public static boolean samePack(SelectedPack a, SelectedPack b) {
+        return a == null ? b == null : b != null && a.busId.equals(b.busId) && a.address == b.address;
+    }
 }

@@ -136,15 +136,11 @@ public class ParametersPart extends AbstractPart<ParametersView, Messages> {
     @Override
     protected void refresh(ParametersView view) {
         SelectedPack s = selection.current().orElse(null);
-        if (!samePack(s, shown)) {
+        if (!SelectedPack.samePack(s, shown)) {
             load(view, s);
         }
         view.showHeader(headerText(), noticeText());
         enableActions(view);
-    }
-
-    private static boolean samePack(SelectedPack a, SelectedPack b) {
-        return a == null ? b == null : b != null && a.busId().equals(b.busId()) && a.address() == b.address();
     }
 
     /** A fresh sheet for another pack (nothing read yet). */

@@ -160,7 +160,7 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
         }
         java.util.Optional<SelectedPack> selected = selection.current();
         boolean running = reader != null && !reader.finished().isDone();
-        if (!running && selected.isPresent() && !samePack(selected.get(), shownPack)) {
+        if (!running && selected.isPresent() && !SelectedPack.samePack(selected.get(), shownPack)) {
             // another pack: its board holds other records
             if (shownPack != null) {
                 table.clear();
@@ -187,10 +187,6 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
             view.showStatus(messages().state_idle);
         }
         view.setReading(running);
-    }
-
-    private static boolean samePack(SelectedPack a, SelectedPack b) {
-        return b != null && a.busId().equals(b.busId()) && a.address() == b.address();
     }
 
     private String busLabel(String busId) {
