@@ -253,8 +253,6 @@ public final class ConnectionServiceComponent implements ConnectionService {
         return buses.protocolOf(busId);
     }
 
-
-
     @Override
     public <T> CommandHandle<T> submit(String busId, BusCommand<T> command) {
         return buses.submit(busId, command);

@@ -25,5 +25,13 @@ public enum Refusal {
     /** The bus replays a recording: there is no pack on the other end to send anything to. */
     REPLAY,
     /** The bus's protocol has no such write (a read-only vendor protocol, a control it lacks). */
-    UNSUPPORTED
+    UNSUPPORTED;
+
+    /**
+     * Whether the refusal stands whatever the pack says or does (the bus's protocol, a replay), so that a view may
+     * grey the write out instead of offering it.
+     */
+    public boolean standing() {
+        return this == UNSUPPORTED || this == REPLAY;
+    }
 }

@@ -120,6 +120,8 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     @Inject
     @Optional
     public void onOverview(@EventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
+        // a bus opened, closed or reopened with another protocol: whether the page can write is judged again
+        writableFor = null;
         requestRefresh();
     }
 
@@ -132,7 +134,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     @Override
     protected void refresh(SystemConfigView view) {
         SelectedPack selected = selection.current().orElse(null);
-        if (!same(selected, shown) && !busy) {
+        if (!SelectedPack.samePack(selected, shown) && !busy) {
             shown = selected;
             info = null;
             view.clear();
@@ -149,7 +151,11 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
         view.showHeader(Messages.format(messages().title_pack, shown.address(), busLabel(), stateText(state)));
         view.showLive(target().latest());
         boolean online = state == PackLinkState.ONLINE;
-        view.setEnabled(online && !busy, online && !busy && writable(shown));
+        if (!SelectedPack.samePack(shown, writableFor)) {
+            writable = writable(shown);
+            writableFor = shown;
+        }
+        view.setEnabled(online && !busy, online && !busy && writable);
         if (autoRead && online && !busy) {
             autoRead = false;
             read();
@@ -157,23 +163,23 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     }
 
     /**
-     * Whether any write of this page can reach the pack: a read-only vendor protocol has neither a clock nor a
-     * system configuration, and a replayed recording has no pack behind it; the buttons are then greyed out rather
+     * Whether any write of this page can reach the pack: a read-only vendor protocol has no clock, no device setup
+     * and no hibernation, and a replayed recording has no pack behind it; the buttons are then greyed out rather
      * than asking for a password only to refuse.
      */
     private boolean writable(SelectedPack s) {
-        return !unsupported(PackWrite.clock(s.busId(), s.address(), LocalDateTime.now()))
-                || !unsupported(org.bmsworkbench.config.SetupWrites.text(s.busId(), s.address(), "remarks", "", ""));
+        return !standsRefused(PackWrite.clock(s.busId(), s.address(), LocalDateTime.now()))
+                || !standsRefused(SetupWrites.text(s.busId(), s.address(), "remarks", "", ""))
+                || !standsRefused(SetupWrites.hibernate(s.busId(), s.address()));
     }
 
-    private boolean unsupported(PackWrite<?> write) {
-        Refusal r = writes.judge(write).refusal().orElse(null);
-        return r == Refusal.UNSUPPORTED || r == Refusal.REPLAY;
+    private boolean standsRefused(PackWrite<?> write) {
+        return writes.judge(write).refusal().map(Refusal::standing).orElse(false);
     }
 
-    private static boolean same(SelectedPack a, SelectedPack b) {
-        return a == null ? b == null : b != null && a.busId().equals(b.busId()) && a.address() == b.address();
-    }
+    /** The pack {@link #writable} was judged for, judged when the pack or the buses change, not at every refresh. */
+    private volatile SelectedPack writableFor;
+    private boolean writable;
 
     private PackLinkState linkState() {
         for (BusView bus : registry.overview(Instant.now()).buses()) {
@@ -256,7 +262,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     private void later(SelectedPack pack, Runnable action) {
         sync.asyncExec(() -> {
             SystemConfigView v = view();
-            if (v != null && !v.isDisposed() && same(pack, shown)) {
+            if (v != null && !v.isDisposed() && SelectedPack.samePack(pack, shown)) {
                 action.run();
             }
         });

@@ -85,6 +85,8 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
     @Override
     protected void relabel(RealtimeView view, Messages messages) {
         view.setMessages(messages);
+        // the greyed-out buttons' reason is worded again in the new language
+        supportedFor = null;
     }
 
     @Inject
@@ -105,6 +107,8 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
     @Inject
     @Optional
     public void onOverview(@EventTopic(BmsTopics.OVERVIEW_CHANGED) OverviewChanged changed) {
+        // a bus opened, closed or reopened with another protocol: which actions stand refused is judged again
+        supportedFor = null;
         requestRefresh();
     }
 
@@ -123,15 +127,21 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
             return;
         }
         SelectedPack s = selected.get();
-        showSupported(view, s);
+        if (!SelectedPack.samePack(s, supportedFor)) {
+            showSupported(view, s);
+            supportedFor = s;
+        }
         Instant now = Instant.now();
         PackSnapshot snapshot = live.latest(s.busId(), s.address()).map(PackData::snapshot).orElse(null);
         view.show(s.address(), snapshot, linkState(s, now), title(s, now), now);
     }
 
+    /** The pack whose standing refusals the buttons show; {@code null} to judge them again at the next refresh. */
+    private volatile SelectedPack supportedFor;
+
     /**
      * Greys out the control-test actions that are refused whatever the pack says: the bus's protocol has no frames
-     * for them, or the bus replays a recording.
+     * for them, or the bus replays a recording. Judged when the pack or the buses change, not at every frame.
      */
     private void showSupported(RealtimeView view, SelectedPack s) {
         java.util.Set<ControlAction> supported = java.util.EnumSet.noneOf(ControlAction.class);
@@ -143,7 +153,7 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
                 continue;
             }
             Refusal r = writes.judge(PackWrite.control(s.busId(), s.address(), a)).refusal().orElse(null);
-            if (r == Refusal.UNSUPPORTED || r == Refusal.REPLAY) {
+            if (r != null && r.standing()) {
                 why = refusalText(r, Double.NaN, "");
             } else {
                 supported.add(a);
@@ -210,7 +220,7 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
         view().showTestResult(Messages.format(messages().result_sent, what), false);
         writes.submit(write).thenAccept(outcome -> sync.asyncExec(() -> {
             SelectedPack now = shown;
-            if (!view().isDisposed() && now != null && now.busId().equals(s.busId()) && now.address() == s.address()) {
+            if (!view().isDisposed() && SelectedPack.samePack(now, s)) {
                 showOutcome(write, what, outcome);
             }
         }));

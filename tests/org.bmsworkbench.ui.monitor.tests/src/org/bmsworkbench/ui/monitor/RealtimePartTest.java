@@ -184,6 +184,9 @@ class RealtimePartTest {
         RealtimePart part = showPack(org.bmsworkbench.events.BusStatus.REPLAY_ID_PREFIX + "buttons", 0);
         assertTrue(harness.spinUntil(() -> !part.view().testButton(ControlAction.DFET_OFF).getEnabled(), WAIT));
         assertEquals("this bus replays a recording: nothing can be sent to it", part.view().testGroupTip());
+        harness.setLocale(Locale.CHINESE);
+        assertTrue(harness.spinUntil(() -> "\u6b64\u603b\u7ebf\u6b63\u5728\u56de\u653e\u8bb0\u5f55\uff1a\u65e0\u6cd5\u5411\u5176\u53d1\u9001\u4efb\u4f55\u5185\u5bb9"
+                .equals(part.view().testGroupTip()), WAIT), part.view().testGroupTip());
     }
 
     @Test
