@@ -43,10 +43,22 @@ class ReconnectTest {
         return Thread.getAllStackTraces().size();
     }
 
-    /** Lets threads that are ending end, so counts are steady. */
+    /**
+     * Lets threads that are ending end, so counts are steady: a loaded machine may need more than a fixed pause, so
+     * it waits until the thread count has not fallen for 300 ms (at most 5 s).
+     */
     private static void settle() throws InterruptedException {
         System.gc();
-        Thread.sleep(300);
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        int before = threads();
+        do {
+            Thread.sleep(300);
+            int now = threads();
+            if (now >= before) {
+                return;
+            }
+            before = now;
+        } while (System.nanoTime() < end);
     }
 
     @Test
