@@ -3,6 +3,8 @@ package org.bmsworkbench.connection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 
 import com.fazecast.jSerialComm.SerialPort;
@@ -12,16 +14,23 @@ import com.fazecast.jSerialComm.SerialPortEvent;
 /**
  * Streams over an open jSerialComm port that fail loudly. jSerialComm does not close a port whose adapter
  * was pulled, and its own streams report that as "0 bytes available" forever; here every sign of a lost
- * device (the disconnect event, a negative count, a short write) becomes an {@link IOException}, which is
- * what makes the bus close the port and reopen it.
+ * device (the disconnect event, a negative count, a short write, the device file gone) becomes an
+ * {@link IOException}, which is what makes the bus close the port and reopen it.
  */
 final class SerialStreams {
+
+    /** How often a silent port's device file is looked for; a stat a second costs nothing next to a poll. */
+    private static final long LOOK_NANOS = 1_000_000_000L;
 
     private SerialStreams() {
     }
 
     static Port port(String name, SerialPort port) {
         Lost lost = new Lost(name);
+        // A pulled USB adapter's /dev node (or a by-id link, or a socat pty's link) vanishes, while the still-open
+        // descriptor may go on saying "nothing yet"; Windows port names have no file to look for.
+        Path device = name.startsWith("/") ? Path.of(name) : null;
+        long[] lastLook = { System.nanoTime() };
         port.addDataListener(new SerialPortDataListener() {
             @Override
             public int getListeningEvents() {
@@ -39,6 +48,14 @@ final class SerialStreams {
             @Override
             public int available() throws IOException {
                 lost.check();
+                long now = System.nanoTime();
+                if (device != null && now - lastLook[0] >= LOOK_NANOS) {
+                    lastLook[0] = now;
+                    if (!Files.exists(device)) {
+                        lost.set("the device " + name + " is gone");
+                        lost.check();
+                    }
+                }
                 int n = port.bytesAvailable();
                 if (n < 0) {
                     lost.set("the port stopped answering (error " + port.getLastErrorCode() + ")");

@@ -83,6 +83,43 @@ class PortsTest {
     }
 
     @Test
+    void aSerialPortWhoseDeviceFileVanishesFailsLoudly() throws Exception {
+        Path dir = Files.createTempDirectory("bmsw-ports-");
+        Path device = dir.resolve("device");
+        Path host = dir.resolve("host");
+        // socat stays up: only the link goes, as a pulled adapter's /dev/serial/by-id link does
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + host)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            for (int i = 0; i < 200 && !(Files.exists(device) && Files.exists(host)); i++) {
+                Thread.sleep(10);
+            }
+            try (Port port = Ports.serial(host.toString(), 115200, 8, 'N', 1)) {
+                assertEquals(0, port.in().available());
+                Files.delete(host);
+                IOException lost = null;
+                long end = System.nanoTime() + 5_000_000_000L;
+                while (lost == null && System.nanoTime() < end) {
+                    try {
+                        port.in().available();
+                        Thread.sleep(20);
+                    } catch (IOException e) {
+                        lost = e;
+                    }
+                }
+                assertTrue(lost != null, "the port went on saying 'nothing yet' with its device file gone");
+                assertEquals(host + ": the device " + host + " is gone", lost.getMessage());
+                assertThrows(IOException.class, () -> port.out().write(1), "the port stays lost");
+            }
+        } finally {
+            socat.destroy();
+            Files.deleteIfExists(device);
+            Files.deleteIfExists(host);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
     void aTcpGatewayCarriesTheSameBytes() throws Exception {
         try (SimBus bus = bus()) {
             TcpEndpoint endpoint = new TcpEndpoint("127.0.0.1", 0);
