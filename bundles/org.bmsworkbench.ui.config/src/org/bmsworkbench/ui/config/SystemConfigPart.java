@@ -36,6 +36,7 @@ import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.ui.common.AbstractPart;
 import org.bmsworkbench.ui.config.model.ConfigForm;
+import org.bmsworkbench.ui.config.model.PageWrite;
 import org.bmsworkbench.ui.security.AccessPrompt;
 import org.bmsworkbench.ui.security.DialogPrompts;
 import org.bmsworkbench.ui.security.WritePrompts;
@@ -108,6 +109,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     @Override
     protected void relabel(SystemConfigView view, Messages messages) {
         view.setMessages(messages);
+        writableFor = null; // the reason a write is greyed out is worded again
         view.showMessage(lastMessage.get(), lastProblem);
     }
 
@@ -143,7 +145,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
         }
         if (shown == null) {
             view.showHeader(messages().title_none);
-            view.setEnabled(false, false);
+            view.setEnabled(false, false, java.util.Set.of(), null);
             view.showLive(null);
             return;
         }
@@ -152,10 +154,10 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
         view.showLive(target().latest());
         boolean online = state == PackLinkState.ONLINE;
         if (!SelectedPack.samePack(shown, writableFor)) {
-            writable = writable(shown);
+            judgeWritable(shown);
             writableFor = shown;
         }
-        view.setEnabled(online && !busy, online && !busy && writable);
+        view.setEnabled(online && !busy, online && !busy, writable, whyNot);
         if (autoRead && online && !busy) {
             autoRead = false;
             read();
@@ -163,23 +165,33 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     }
 
     /**
-     * Whether any write of this page can reach the pack: a read-only vendor protocol has no clock, no device setup
-     * and no hibernation, and a replayed recording has no pack behind it; the buttons are then greyed out rather
-     * than asking for a password only to refuse.
+     * Which writes of this page can reach the pack: a protocol may have a clock and no device setup, a read-only
+     * vendor protocol has none, and a replayed recording has no pack behind it; the other buttons are greyed out,
+     * saying why, rather than asking for a password only to refuse.
      */
-    private boolean writable(SelectedPack s) {
-        return !standsRefused(PackWrite.clock(s.busId(), s.address(), LocalDateTime.now()))
-                || !standsRefused(SetupWrites.text(s.busId(), s.address(), "remarks", "", ""))
-                || !standsRefused(SetupWrites.hibernate(s.busId(), s.address()));
-    }
-
-    private boolean standsRefused(PackWrite<?> write) {
-        return writes.judge(write).refusal().map(Refusal::standing).orElse(false);
+    private void judgeWritable(SelectedPack s) {
+        java.util.Set<PageWrite> can = java.util.EnumSet.noneOf(PageWrite.class);
+        String why = null;
+        for (Map.Entry<PageWrite, PackWrite<?>> e : PageWrite.samples(s.busId(), s.address(),
+                connection.protocolOf(s.busId())).entrySet()) {
+            Refusal r = writes.judge(e.getValue()).refusal().orElse(null);
+            if (r != null && r.standing()) {
+                why = Outcomes.refusal(messages(), r, Double.NaN, "");
+            } else {
+                can.add(e.getKey());
+            }
+        }
+        if (can.size() < PageWrite.values().length && why == null) {
+            why = messages().refused_UNSUPPORTED;
+        }
+        writable = can;
+        whyNot = why;
     }
 
     /** The pack {@link #writable} was judged for, judged when the pack or the buses change, not at every refresh. */
     private volatile SelectedPack writableFor;
-    private boolean writable;
+    private java.util.Set<PageWrite> writable = java.util.Set.of();
+    private String whyNot;
 
     private PackLinkState linkState() {
         for (BusView bus : registry.overview(Instant.now()).buses()) {

@@ -16,6 +16,7 @@ import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.ui.config.model.ConfigForm;
+import org.bmsworkbench.ui.config.model.PageWrite;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
@@ -70,7 +71,8 @@ public final class SystemConfigView extends Composite {
     private final Actions actions;
     private Messages messages;
     private final List<Runnable> relabel = new ArrayList<>();
-    private final List<Button> writeButtons = new ArrayList<>();
+    private final Map<Button, PageWrite> writeButtons = new LinkedHashMap<>();
+    private final Map<Control, Supplier<String>> tips = new java.util.HashMap<>();
     private final ScrolledComposite scroller;
     private final Composite body;
     private final Label header;
@@ -153,10 +155,11 @@ public final class SystemConfigView extends Composite {
         pickersFollowSystem();
         new Label(clock, SWT.NONE);
         Composite clockButtons = row(clock, 2);
-        writeButtons.add(button(clockButtons, () -> this.messages.clock_set, () -> actions.setClock(pickedTime(), false)));
+        writeButtons.put(button(clockButtons, () -> this.messages.clock_set, () -> actions.setClock(pickedTime(), false)),
+                PageWrite.CLOCK);
         Button all = button(clockButtons, () -> this.messages.clock_setAll, () -> actions.setClock(pickedTime(), true));
         tip(all, () -> this.messages.tip_setAll);
-        writeButtons.add(all);
+        writeButtons.put(all, PageWrite.CLOCK);
         clockResults = new Label(clock, SWT.WRAP);
         clockResults.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
 
@@ -171,8 +174,9 @@ public final class SystemConfigView extends Composite {
         label(capacity, () -> this.messages.capacity_cycles);
         cycles = input(capacity);
         new Label(capacity, SWT.NONE);
-        writeButtons.add(button(capacity, () -> this.messages.capacity_set,
-                () -> actions.setCapacity(design.getText(), full.getText(), residual.getText(), cycles.getText())));
+        writeButtons.put(button(capacity, () -> this.messages.capacity_set,
+                () -> actions.setCapacity(design.getText(), full.getText(), residual.getText(), cycles.getText())),
+                PageWrite.CAPACITY);
 
         // --- discharge ---
         Group discharge = group(left, () -> this.messages.group_discharge, 2);
@@ -185,34 +189,36 @@ public final class SystemConfigView extends Composite {
         Group production = group(right, () -> this.messages.group_production, 3);
         textRow(production, "barCode");
         new Label(production, SWT.NONE);
-        writeButtons.add(button(production, () -> this.messages.text_write, () -> actions.writeTexts(changed(
-                List.of("barCode")))));
+        writeButtons.put(button(production, () -> this.messages.text_write, () -> actions.writeTexts(changed(
+                List.of("barCode")))), PageWrite.TEXTS);
         Group product = group(right, () -> this.messages.group_product, 3);
         for (String name : PRODUCT) {
             textRow(product, name);
         }
         new Label(product, SWT.NONE);
-        writeButtons.add(button(product, () -> this.messages.text_write, () -> actions.writeTexts(changed(PRODUCT))));
+        writeButtons.put(button(product, () -> this.messages.text_write, () -> actions.writeTexts(changed(PRODUCT))),
+                PageWrite.TEXTS);
 
         // --- storage ---
         Group storage = group(right, () -> this.messages.group_storage, 3);
         label(storage, () -> this.messages.storage_interval);
         interval = input(storage);
-        writeButtons.add(button(storage, () -> this.messages.storage_set, () -> actions.setInterval(interval.getText())));
+        writeButtons.put(button(storage, () -> this.messages.storage_set, () -> actions.setInterval(interval.getText())),
+                PageWrite.INTERVAL);
         label(storage, () -> this.messages.storage_data);
         dataCount = value(storage, 1);
-        writeButtons.add(button(storage, () -> this.messages.storage_deleteData, () -> actions.deleteRecords(
-                Command.HISTORY)));
+        writeButtons.put(button(storage, () -> this.messages.storage_deleteData, () -> actions.deleteRecords(
+                Command.HISTORY)), PageWrite.DELETE_DATA);
         label(storage, () -> this.messages.storage_alarms);
         alarmCount = value(storage, 1);
-        writeButtons.add(button(storage, () -> this.messages.storage_deleteAlarms, () -> actions.deleteRecords(
-                Command.ALARM_RECORDS)));
+        writeButtons.put(button(storage, () -> this.messages.storage_deleteAlarms, () -> actions.deleteRecords(
+                Command.ALARM_RECORDS)), PageWrite.DELETE_ALARMS);
 
         // --- maintenance ---
         Group maintenance = group(left, () -> this.messages.group_maintenance, 2);
-        writeButtons.add(button(maintenance, () -> this.messages.action_calibrate, actions::calibrate));
-        writeButtons.add(button(maintenance, () -> this.messages.action_firmware, actions::firmware));
-        writeButtons.add(button(maintenance, () -> this.messages.action_hibernate, actions::hibernate));
+        writeButtons.put(button(maintenance, () -> this.messages.action_calibrate, actions::calibrate), PageWrite.CALIBRATE);
+        writeButtons.put(button(maintenance, () -> this.messages.action_firmware, actions::firmware), PageWrite.FIRMWARE);
+        writeButtons.put(button(maintenance, () -> this.messages.action_hibernate, actions::hibernate), PageWrite.HIBERNATE);
         Button wake = button(maintenance, () -> this.messages.action_wake, actions::wake);
         tip(wake, () -> this.messages.tip_wake);
 
@@ -281,6 +287,7 @@ public final class SystemConfigView extends Composite {
     }
 
     private void tip(Control c, Supplier<String> text) {
+        tips.put(c, text);
         relabel.add(() -> c.setToolTipText(text.get()));
     }
 
@@ -469,11 +476,41 @@ public final class SystemConfigView extends Composite {
         return (s / 86400) + " d";
     }
 
-    /** Busy: nothing else may be started; a pack that cannot be written: only Read and Wake. */
-    public void setEnabled(boolean canRead, boolean canWrite) {
+    /**
+     * Enables reading and writing; a write the pack cannot be sent at all (its protocol has no frames for it, a
+     * replayed recording) stays greyed out with {@code why} as its tooltip, also put on its row, since GTK shows no
+     * tooltip over a greyed-out button.
+     *
+     * @param supported the writes that can reach the pack when it is online and nothing else runs
+     */
+    public void setEnabled(boolean canRead, boolean canWrite, java.util.Set<PageWrite> supported, String why) {
         readButton.setEnabled(canRead);
-        for (Button b : writeButtons) {
-            b.setEnabled(canWrite);
+        Map<Control, String> rowTips = new java.util.HashMap<>();
+        for (Map.Entry<Button, PageWrite> e : writeButtons.entrySet()) {
+            Button b = e.getKey();
+            boolean refused = !supported.contains(e.getValue()) && why != null;
+            boolean on = canWrite && supported.contains(e.getValue());
+            if (b.getEnabled() != on) {
+                b.setEnabled(on);
+            }
+            setTip(b, refused ? why : tipOf(b));
+            if (refused) {
+                rowTips.put(b.getParent(), why);
+            } else {
+                rowTips.putIfAbsent(b.getParent(), tipOf(b.getParent()));
+            }
+        }
+        rowTips.forEach(SystemConfigView::setTip);
+    }
+
+    private String tipOf(Control c) {
+        Supplier<String> t = tips.get(c);
+        return t == null ? null : t.get();
+    }
+
+    private static void setTip(Control c, String tip) {
+        if (!java.util.Objects.equals(tip, c.getToolTipText())) {
+            c.setToolTipText(tip);
         }
     }
 
@@ -534,7 +571,18 @@ public final class SystemConfigView extends Composite {
     }
 
     public boolean writesEnabled() {
-        return writeButtons.stream().allMatch(Button::getEnabled);
+        return writeButtons.keySet().stream().allMatch(Button::getEnabled);
+    }
+
+    /** Whether every button of one kind of write is enabled. */
+    public boolean writeEnabled(PageWrite kind) {
+        return writeButtons.entrySet().stream().filter(e -> e.getValue() == kind).allMatch(e -> e.getKey().getEnabled());
+    }
+
+    /** The tooltip of the first button of one kind of write. */
+    public String writeTip(PageWrite kind) {
+        return writeButtons.entrySet().stream().filter(e -> e.getValue() == kind).findFirst().orElseThrow().getKey()
+                .getToolTipText();
     }
 
     public boolean horizontallyScrollable() {

@@ -21,6 +21,7 @@ import org.bmsworkbench.core.live.PackSelection;
 import org.bmsworkbench.core.security.AccessGate;
 import org.bmsworkbench.ui.security.WritePrompts;
 import org.bmsworkbench.ui.testsupport.PartHarness;
+import org.bmsworkbench.ui.config.model.PageWrite;
 import org.bmsworkbench.ui.testsupport.ScriptedPrompts;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.wizard.WizardDialog;
@@ -166,6 +167,42 @@ class SystemConfigPartTest {
                     "a read-only protocol has no write to offer");
         } finally {
             connection.close(up);
+        }
+    }
+
+    @Test
+    void aProtocolWithAClockAndNoDeviceSetupOffersOnlyTheClock() {
+        ConnectionService connection = harness.service(ConnectionService.class);
+        String seplos = connection.open(BusSettings.parse(
+                "sim:1,protocol=seplos-v2,cells=16,temps=4,baud=0,interval=100,profile=rest"));
+        try {
+            SystemConfigPart part = harness.make(SystemConfigPart.class);
+            SystemConfigView view = part.view();
+            harness.service(PackSelection.class).select(seplos, 1);
+            assertTrue(harness.spinUntil(() -> view.headerText().startsWith("System configuration of pack 1 on " + seplos)
+                    && view.messageText().startsWith("Read pack 1") && view.writeEnabled(PageWrite.CLOCK), WAIT),
+                    view.headerText() + " / " + view.messageText());
+            for (PageWrite w : PageWrite.values()) {
+                if (w != PageWrite.CLOCK) {
+                    assertFalse(view.writeEnabled(w), w + " has no frames in Seplos V2");
+                    assertEquals("this bus's protocol has no frames for this write: nothing is sent", view.writeTip(w));
+                }
+            }
+            assertEquals(null, view.writeTip(PageWrite.CLOCK), "the clock's own button keeps no refusal");
+
+            view.useSystemTime(true);
+            part.setClock(view.pickedTime(), false);
+            assertTrue(harness.spinUntil(() -> view.clockResultsText().contains("Pack 1: Done"), WAIT),
+                    view.clockResultsText() + " / " + view.messageText());
+
+            harness.setLocale(Locale.CHINESE);
+            String zh = "\u6b64\u603b\u7ebf\u7684\u534f\u8bae\u6ca1\u6709\u8fd9\u9879\u5199\u5165\u7684\u62a5\u6587"
+                    + "\uff1a\u4e0d\u4f1a\u53d1\u9001\u4efb\u4f55\u5185\u5bb9";
+            assertTrue(harness.spinUntil(() -> zh.equals(view.writeTip(PageWrite.CAPACITY)), WAIT),
+                    view.writeTip(PageWrite.CAPACITY));
+            harness.setLocale(Locale.ENGLISH);
+        } finally {
+            connection.close(seplos);
         }
     }
 

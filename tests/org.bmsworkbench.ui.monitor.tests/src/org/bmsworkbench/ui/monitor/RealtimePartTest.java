@@ -169,7 +169,7 @@ class RealtimePartTest {
                     ControlAction.DFET_OFF)) {
                 assertFalse(part.view().testButton(a).getEnabled(), a + " on a read-only protocol");
             }
-            assertEquals("this bus's protocol has no such write (a read-only vendor protocol): nothing is sent",
+            assertEquals("this bus's protocol has no frames for this write: nothing is sent",
                     part.view().testGroupTip());
             // a pack of another bus, whose protocol is not known to lack the control, has its buttons back
             RealtimePart native1 = showPack("bus-native-buttons", 0);
