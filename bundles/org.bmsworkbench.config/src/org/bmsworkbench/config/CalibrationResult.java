@@ -1,8 +1,10 @@
 package org.bmsworkbench.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.bmsworkbench.control.Phrase;
 import org.bmsworkbench.protocol.setup.CalibrationReading;
 
 /**
@@ -72,20 +74,21 @@ public record CalibrationResult(CalibrationKind kind, double reference, List<Ste
 
     /** For the audit log: {@code 52.310 V -> 52.401 V (reference 52.400 V, residual +0.001 V)}. */
     public String summary() {
-        StringBuilder sb = new StringBuilder();
+        return phrase().english();
+    }
+
+    /** The summary, to be worded in a view's language; several sensors are one clause each. */
+    public Phrase phrase() {
         String f = kind == CalibrationKind.VOLTAGE || kind == CalibrationKind.CURRENT_ZERO ? "%.3f" : "%.1f";
+        List<Phrase> clauses = new ArrayList<>();
         for (Step s : steps) {
-            if (!sb.isEmpty()) {
-                sb.append("; ");
-            }
-            if (s.sensor() > 0) {
-                sb.append(sensorName(s.sensor())).append(' ');
-            }
-            sb.append(String.format(Locale.ROOT, f + " %s -> " + f + " %s (reference " + f + " %s, residual %+"
-                    + f.substring(1) + " %s)", s.before(), unit(), s.after(), unit(), s.reference(), unit(),
-                    s.residual(), unit()));
+            clauses.add(Phrase.of("calibration.step", s.sensor() > 0 ? sensorName(s.sensor()) + " " : "",
+                    String.format(Locale.ROOT, f + " %s", s.before(), unit()),
+                    String.format(Locale.ROOT, f + " %s", s.after(), unit()),
+                    String.format(Locale.ROOT, f + " %s", s.reference(), unit()),
+                    String.format(Locale.ROOT, "%+" + f.substring(1) + " %s", s.residual(), unit())));
         }
-        return sb.toString();
+        return Phrase.all(clauses);
     }
 
     /** T1..T33, ENV, MOS. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
+import org.bmsworkbench.control.Phrase;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.model.PackSnapshot;
@@ -169,7 +170,8 @@ public final class CalibrationWrite extends SetupWrite<CalibrationResult> {
 
     @Override
     protected ReadBack readBack(CalibrationResult result) {
-        return new ReadBack(result.withinTolerance(), result.summary() + (result.withinTolerance() ? ""
-                : String.format(Locale.ROOT, "; residual above %.3f %s", result.tolerance(), result.unit())));
+        return new ReadBack(result.withinTolerance(), result.withinTolerance() ? result.phrase()
+                : Phrase.all(List.of(result.phrase(), Phrase.of("calibration.residualAbove",
+                        String.format(Locale.ROOT, "%.3f %s", result.tolerance(), result.unit())))));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
+import org.bmsworkbench.control.Phrase;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
@@ -92,20 +93,20 @@ public final class CapacityWrite extends SetupWrite<Capacity> {
 
     @Override
     protected ReadBack readBack(Capacity back) {
-        List<String> differ = new ArrayList<>();
+        List<Phrase> differ = new ArrayList<>();
         if (fullAh != null && Math.abs(back.fullAh() - fullAh) > 0.0005) {
-            differ.add("full capacity reads " + ah(back.fullAh()));
+            differ.add(Phrase.of("capacity.fullReads", ah(back.fullAh())));
         }
         // the residual capacity runs on with the current: a few mAh between the write and its read are expected
         if (residualAh != null && Math.abs(back.residualAh() - residualAh) > Math.max(0.01, residualAh * 0.001)) {
-            differ.add("residual capacity reads " + ah(back.residualAh()));
+            differ.add(Phrase.of("capacity.residualReads", ah(back.residualAh())));
         }
         if (cycles != null && back.cycles() != cycles) {
-            differ.add("cycle count reads " + back.cycles());
+            differ.add(Phrase.of("capacity.cyclesReads", back.cycles()));
         }
         return differ.isEmpty()
-                ? new ReadBack(true, "reads back full " + ah(back.fullAh()) + ", residual " + ah(back.residualAh())
-                        + ", cycles " + back.cycles())
-                : new ReadBack(false, String.join("; ", differ));
+                ? new ReadBack(true, Phrase.of("capacity.readsBack", ah(back.fullAh()), ah(back.residualAh()),
+                        back.cycles()))
+                : new ReadBack(false, Phrase.all(differ));
     }
 }

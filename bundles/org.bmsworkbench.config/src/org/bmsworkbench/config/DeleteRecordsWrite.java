@@ -8,6 +8,7 @@ import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.CommandException;
 import org.bmsworkbench.connection.Commands;
 import org.bmsworkbench.control.PackWrite;
+import org.bmsworkbench.control.Phrase;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.BmsProtocol;
@@ -96,7 +97,6 @@ public final class DeleteRecordsWrite extends PackWrite<Long> {
 
     @Override
     protected ReadBack readBack(Long count) {
-        return new ReadBack(count == 0, count < 0 ? "the board has no record count to read back"
-                : "the board now keeps " + count + " records");
+        return new ReadBack(count == 0, count < 0 ? Phrase.of("records.noCount") : Phrase.of("records.kept", count));
     }
 }

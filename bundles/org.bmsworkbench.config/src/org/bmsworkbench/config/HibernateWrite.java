@@ -7,6 +7,7 @@ import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.Commands;
 import org.bmsworkbench.control.ControlInterlocks;
 import org.bmsworkbench.control.PackWrite;
+import org.bmsworkbench.control.Phrase;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.model.PackSnapshot;
@@ -82,6 +83,6 @@ public final class HibernateWrite extends PackWrite<Boolean> {
     @Override
     protected ReadBack readBack(Boolean accepted) {
         // a board that hibernates cannot be read back: its accepting the command is all there is
-        return new ReadBack(accepted, "pack " + address() + " accepted and hibernates; it answers again when woken");
+        return new ReadBack(accepted, Phrase.of("hibernate.accepted", address()));
     }
 }

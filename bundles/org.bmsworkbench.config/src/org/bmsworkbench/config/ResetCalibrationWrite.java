@@ -2,6 +2,7 @@ package org.bmsworkbench.config;
 
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
+import org.bmsworkbench.control.Phrase;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.protocol.setup.CalibrationReading;
@@ -61,7 +62,8 @@ public final class ResetCalibrationWrite extends SetupWrite<CalibrationReading> 
             case CURRENT_ZERO -> !after.currentZeroCalibrated();
             case ALL_SENSORS -> !after.temperatureOffsetSet();
         };
-        return new ReadBack(done, String.format(java.util.Locale.ROOT,
-                "calibration status now 0x%X; the pack reads %.3f V, %.3f A", after.status(), after.volts(), after.amps()));
+        return new ReadBack(done, Phrase.of("calibration.status", String.format(java.util.Locale.ROOT, "0x%X", after.status()),
+                String.format(java.util.Locale.ROOT, "%.3f V", after.volts()),
+                String.format(java.util.Locale.ROOT, "%.3f A", after.amps())));
     }
 }

@@ -3,6 +3,7 @@ package org.bmsworkbench.config;
 import org.bmsworkbench.connection.BusCommand;
 import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.Commands;
+import org.bmsworkbench.control.Phrase;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.model.DeviceIdentity;
 import org.bmsworkbench.model.PackSnapshot;
@@ -63,6 +64,6 @@ public final class TextWrite extends SetupWrite<DeviceIdentity> {
     @Override
     protected ReadBack readBack(DeviceIdentity back) {
         String now = back.get(name);
-        return new ReadBack(now.equals(value), "reads back as \"" + now + "\"");
+        return new ReadBack(now.equals(value), Phrase.of("text.readsBack", now));
     }
 }

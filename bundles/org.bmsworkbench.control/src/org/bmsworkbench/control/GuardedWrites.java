@@ -154,7 +154,7 @@ public class GuardedWrites implements WriteService, WriteGuard {
         try {
             readBack = write.readBack(value);
         } catch (RuntimeException e) {
-            readBack = new ReadBack(false, "the read-back cannot be judged: " + e.getMessage());
+            readBack = new ReadBack(false, Phrase.of("readBack.unjudged", e.getMessage()));
         }
         WriteOutcome.Kind kind = readBack.confirmed() ? WriteOutcome.Kind.CONFIRMED : WriteOutcome.Kind.NOT_CONFIRMED;
         for (PackWrite.AuditItem item : write.auditItems()) {
@@ -162,7 +162,7 @@ public class GuardedWrites implements WriteService, WriteGuard {
             try {
                 back = write.readBack(item, value);
             } catch (RuntimeException e) {
-                back = new ReadBack(false, "the read-back cannot be judged: " + e.getMessage());
+                back = new ReadBack(false, Phrase.of("readBack.unjudged", e.getMessage()));
             }
             recordItem(write, item, back.confirmed() ? AuditEntry.Result.CONFIRMED : AuditEntry.Result.NOT_CONFIRMED,
                     back.text());

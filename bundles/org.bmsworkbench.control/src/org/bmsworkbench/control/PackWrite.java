@@ -237,7 +237,8 @@ public abstract class PackWrite<T> {
         @Override
         protected ReadBack readBack(PackSnapshot after) {
             boolean on = after.hasFlag(flag);
-            return new ReadBack(on == switchesOn(), flag.name().replace("_ON", "") + " is now " + (on ? "on" : "off"));
+            return new ReadBack(on == switchesOn(), Phrase.of("switch.now", flag.name().replace("_ON", ""),
+                    Phrase.of(on ? "switch.on" : "switch.off")));
         }
     }
 
@@ -305,10 +306,10 @@ public abstract class PackWrite<T> {
             String key = item.what().substring("parameter ".length());
             ParameterDefinition d = values.definition(key);
             if (!page.hasValue(key)) {
-                return new ReadBack(false, "reads back as nothing");
+                return new ReadBack(false, Phrase.of("readBack.nothing"));
             }
             boolean same = Math.abs(page.value(key) - d.round(values.value(key))) <= d.resolution() / 2;
-            return new ReadBack(same, "reads back as " + withUnit(d, page.value(key)));
+            return new ReadBack(same, Phrase.of("readBack.as", withUnit(d, page.value(key))));
         }
 
         @Override
@@ -338,17 +339,18 @@ public abstract class PackWrite<T> {
 
         @Override
         protected ReadBack readBack(ParameterSet page) {
-            List<String> differ = new ArrayList<>();
+            List<Phrase> differ = new ArrayList<>();
             for (Map.Entry<String, Double> e : values.values().entrySet()) {
                 ParameterDefinition d = values.definition(e.getKey());
                 if (!page.hasValue(e.getKey()) || Math.abs(page.value(e.getKey()) - d.round(e.getValue())) > d.resolution() / 2) {
-                    differ.add(e.getKey() + " reads back as "
-                            + (page.hasValue(e.getKey()) ? format(d, page.value(e.getKey())) : "nothing"));
+                    differ.add(page.hasValue(e.getKey())
+                            ? Phrase.of("readBack.valueAs", e.getKey(), format(d, page.value(e.getKey())))
+                            : Phrase.of("readBack.valueNothing", e.getKey()));
                 }
             }
             return differ.isEmpty()
-                    ? new ReadBack(true, values.values().size() + " values read back as written")
-                    : new ReadBack(false, String.join("; ", differ));
+                    ? new ReadBack(true, Phrase.of("readBack.allWritten", values.values().size()))
+                    : new ReadBack(false, Phrase.all(differ));
         }
     }
 
@@ -405,7 +407,7 @@ public abstract class PackWrite<T> {
         @Override
         protected ReadBack readBack(ParameterSet page) {
             // the board takes the request and applies the set on its own time; the caller reads the page again
-            return new ReadBack(true, "the board restores its factory parameters; read the page again");
+            return new ReadBack(true, Phrase.of("restore.requested"));
         }
     }
 
@@ -453,7 +455,7 @@ public abstract class PackWrite<T> {
         protected ReadBack readBack(LocalDateTime back) {
             long seconds = Math.abs(java.time.Duration.between(time, back).toSeconds());
             // the pack's clock runs on while it is read back
-            return new ReadBack(seconds <= 5, "the clock reads " + back);
+            return new ReadBack(seconds <= 5, Phrase.of("clock.reads", back));
         }
     }
 }

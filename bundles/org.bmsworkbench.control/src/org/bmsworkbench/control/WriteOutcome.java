@@ -24,6 +24,17 @@ public record WriteOutcome<T>(Kind kind, Refusal refusal, String detail, T value
         FAILED
     }
 
+    /**
+     * The detail in {@code locale}'s language where it is a read-back (what a view shows); the pack's and the
+     * transport's own words, and a note that the audit log could not be written, stay as they came.
+     */
+    public String detail(java.util.Locale locale) {
+        if (readBack != null && detail != null && detail.startsWith(readBack.text())) {
+            return readBack.phrase().in(locale) + detail.substring(readBack.text().length());
+        }
+        return detail;
+    }
+
     static <T> WriteOutcome<T> refused(Refusal refusal, String detail) {
         return new WriteOutcome<>(Kind.REFUSED, refusal, detail, null, null);
     }

@@ -12,6 +12,7 @@ import org.bmsworkbench.connection.CommandContext;
 import org.bmsworkbench.connection.CommandException;
 import org.bmsworkbench.connection.Commands;
 import org.bmsworkbench.control.ControlInterlocks;
+import org.bmsworkbench.control.Phrase;
 import org.bmsworkbench.control.ReadBack;
 import org.bmsworkbench.control.Refusal;
 import org.bmsworkbench.model.DeviceIdentity;
@@ -303,8 +304,9 @@ public final class FirmwareWrite extends SetupWrite<FirmwareResult> {
 
     @Override
     protected ReadBack readBack(FirmwareResult result) {
-        return new ReadBack(result.runsImage(), "the pack now runs version " + result.newVersion()
-                + (result.oldVersion().isEmpty() ? "" : " (was " + result.oldVersion() + ")")
-                + (result.resumedAt() > 0 ? "; resumed at block " + result.resumedAt() : ""));
+        Phrase runs = result.oldVersion().isEmpty() ? Phrase.of("firmware.runs", result.newVersion())
+                : Phrase.of("firmware.runsWas", result.newVersion(), result.oldVersion());
+        return new ReadBack(result.runsImage(), result.resumedAt() > 0
+                ? Phrase.all(List.of(runs, Phrase.of("firmware.resumed", result.resumedAt()))) : runs);
     }
 }

@@ -5,6 +5,8 @@ import java.text.MessageFormat;
 /** User-facing strings of the System Configuration page and its wizards ({@code OSGI-INF/l10n/bundle*.properties}). */
 public class Messages {
 
+    /** The language of these strings ({@code en}, {@code zh}): what the pack's read-backs are worded in too. */
+    public String language;
     public String title_pack;
     public String title_none;
     public String state_ONLINE;
@@ -187,6 +189,11 @@ public class Messages {
     public String firmware_step_ABORTED;
     public String firmware_resumed;
     public String firmware_readError;
+
+    /** The locale of these strings. */
+    public java.util.Locale locale() {
+        return java.util.Locale.forLanguageTag(language == null || language.isBlank() ? "en" : language);
+    }
 
     public static String format(String pattern, Object... args) {
         return MessageFormat.format(pattern.replace("'", "''"), args);

@@ -35,8 +35,8 @@ final class Outcomes {
 
     static String text(Messages m, WriteOutcome<?> o) {
         return switch (o.kind()) {
-            case CONFIRMED -> Messages.format(m.outcome_CONFIRMED, o.detail());
-            case NOT_CONFIRMED -> Messages.format(m.outcome_NOT_CONFIRMED, o.detail());
+            case CONFIRMED -> Messages.format(m.outcome_CONFIRMED, o.detail(m.locale()));
+            case NOT_CONFIRMED -> Messages.format(m.outcome_NOT_CONFIRMED, o.detail(m.locale()));
             case REFUSED -> Messages.format(m.refused, refusal(m, o.refusal(), Double.NaN, o.detail()));
             case FAILED -> Messages.format(m.outcome_FAILED, o.detail());
         };

@@ -223,6 +223,12 @@ class SystemConfigPartTest {
         harness.setLocale(Locale.CHINESE);
         assertTrue(harness.spinUntil(() -> part.view().headerText().contains("\u7cfb\u7edf\u914d\u7f6e"), WAIT),
                 part.view().headerText());
+        // what the pack read back is worded in Chinese too ("the clock reads ..."), not only the frame around it
+        part.view().useSystemTime(true);
+        part.setClock(part.view().pickedTime(), false);
+        assertTrue(harness.spinUntil(() -> part.view().clockResultsText().contains("\u65f6\u949f\u8bfb\u6570\u4e3a 20"),
+                WAIT), part.view().clockResultsText());
+        assertFalse(part.view().clockResultsText().contains("the clock reads"), part.view().clockResultsText());
     }
 
     private PackTarget target() {
