@@ -56,17 +56,23 @@ class PortsTest {
         }
     }
 
+    /** A socat pty pair with links at {@code device} and {@code host}, once both links are there. */
+    private static Process socat(Path device, Path host) throws IOException, InterruptedException {
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + host)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        for (int i = 0; i < 200 && !(Files.exists(device) && Files.exists(host)); i++) {
+            Thread.sleep(10);
+        }
+        return socat;
+    }
+
     @Test
     void jSerialCommOpensAPtyAndTheSimulatorAnswersThroughIt() throws Exception {
         Path dir = Files.createTempDirectory("bmsw-ports-");
         Path device = dir.resolve("device");
         Path host = dir.resolve("host");
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + host)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process socat = socat(device, host);
         try (SimBus bus = bus()) {
-            for (int i = 0; i < 200 && !(Files.exists(device) && Files.exists(host)); i++) {
-                Thread.sleep(10);
-            }
             Endpoint endpoint = new SerialEndpoint(device);
             try (SimLine line = new SimLine(bus, protocol.deviceCodec().orElseThrow(), endpoint,
                     new LineTiming(115200, 10, 2), new Faults(1), m -> { });
@@ -88,12 +94,8 @@ class PortsTest {
         Path device = dir.resolve("device");
         Path host = dir.resolve("host");
         // socat stays up: only the link goes, as a pulled adapter's /dev/serial/by-id link does
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + host)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process socat = socat(device, host);
         try {
-            for (int i = 0; i < 200 && !(Files.exists(device) && Files.exists(host)); i++) {
-                Thread.sleep(10);
-            }
             try (Port port = Ports.serial(host.toString(), 115200, 8, 'N', 1)) {
                 assertEquals(0, port.in().available());
                 Files.delete(host);
