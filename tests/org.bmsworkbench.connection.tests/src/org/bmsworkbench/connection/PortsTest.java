@@ -17,7 +17,6 @@ import org.bmsworkbench.protocol.Request;
 import org.bmsworkbench.protocol.modbus.NativeModbusProtocol;
 import org.bmsworkbench.sim.PackSpec;
 import org.bmsworkbench.sim.SimBus;
-import org.bmsworkbench.sim.wire.Endpoint;
 import org.bmsworkbench.sim.wire.Faults;
 import org.bmsworkbench.sim.wire.LineTiming;
 import org.bmsworkbench.sim.wire.SerialEndpoint;
@@ -56,68 +55,60 @@ class PortsTest {
         }
     }
 
-    /** A socat pty pair with links at {@code device} and {@code host}, once both links are there. */
-    private static Process socat(Path device, Path host) throws IOException, InterruptedException {
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + host)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 200 && !(Files.exists(device) && Files.exists(host)); i++) {
-            Thread.sleep(10);
-        }
-        return socat;
-    }
+    /** A socat pty pair in a temporary folder: the simulator takes {@code device}, the host opens {@code host}. */
+    private record PtyPair(Path dir, Path device, Path host, Process socat) implements AutoCloseable {
 
-    @Test
-    void jSerialCommOpensAPtyAndTheSimulatorAnswersThroughIt() throws Exception {
-        Path dir = Files.createTempDirectory("bmsw-ports-");
-        Path device = dir.resolve("device");
-        Path host = dir.resolve("host");
-        Process socat = socat(device, host);
-        try (SimBus bus = bus()) {
-            Endpoint endpoint = new SerialEndpoint(device);
-            try (SimLine line = new SimLine(bus, protocol.deviceCodec().orElseThrow(), endpoint,
-                    new LineTiming(115200, 10, 2), new Faults(1), m -> { });
-                    Port port = Ports.serial(host.toRealPath().toString(), 115200, 8, 'N', 1)) {
-                line.start();
-                check(bus, readCells(port, 115200));
+        static PtyPair open() throws IOException, InterruptedException {
+            Path dir = Files.createTempDirectory("bmsw-ports-");
+            Path device = dir.resolve("device");
+            Path host = dir.resolve("host");
+            Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + host)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 200 && !(Files.exists(device) && Files.exists(host)); i++) {
+                Thread.sleep(10);
             }
-        } finally {
+            return new PtyPair(dir, device, host, socat);
+        }
+
+        @Override
+        public void close() throws IOException {
             socat.destroy();
             Files.deleteIfExists(device);
             Files.deleteIfExists(host);
             Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    void jSerialCommOpensAPtyAndTheSimulatorAnswersThroughIt() throws Exception {
+        try (PtyPair pty = PtyPair.open(); SimBus bus = bus();
+                SimLine line = new SimLine(bus, protocol.deviceCodec().orElseThrow(), new SerialEndpoint(pty.device()),
+                        new LineTiming(115200, 10, 2), new Faults(1), m -> { });
+                Port port = Ports.serial(pty.host().toRealPath().toString(), 115200, 8, 'N', 1)) {
+            line.start();
+            check(bus, readCells(port, 115200));
         }
     }
 
     @Test
     void aSerialPortWhoseDeviceFileVanishesFailsLoudly() throws Exception {
-        Path dir = Files.createTempDirectory("bmsw-ports-");
-        Path device = dir.resolve("device");
-        Path host = dir.resolve("host");
         // socat stays up: only the link goes, as a pulled adapter's /dev/serial/by-id link does
-        Process socat = socat(device, host);
-        try {
-            try (Port port = Ports.serial(host.toString(), 115200, 8, 'N', 1)) {
-                assertEquals(0, port.in().available());
-                Files.delete(host);
-                IOException lost = null;
-                long end = System.nanoTime() + 5_000_000_000L;
-                while (lost == null && System.nanoTime() < end) {
-                    try {
-                        port.in().available();
-                        Thread.sleep(20);
-                    } catch (IOException e) {
-                        lost = e;
-                    }
+        try (PtyPair pty = PtyPair.open(); Port port = Ports.serial(pty.host().toString(), 115200, 8, 'N', 1)) {
+            assertEquals(0, port.in().available());
+            Files.delete(pty.host());
+            IOException lost = null;
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (lost == null && System.nanoTime() < end) {
+                try {
+                    port.in().available();
+                    Thread.sleep(20);
+                } catch (IOException e) {
+                    lost = e;
                 }
-                assertTrue(lost != null, "the port went on saying 'nothing yet' with its device file gone");
-                assertEquals(host + ": the device " + host + " is gone", lost.getMessage());
-                assertThrows(IOException.class, () -> port.out().write(1), "the port stays lost");
             }
-        } finally {
-            socat.destroy();
-            Files.deleteIfExists(device);
-            Files.deleteIfExists(host);
-            Files.deleteIfExists(dir);
+            assertTrue(lost != null, "the port went on saying 'nothing yet' with its device file gone");
+            assertEquals(pty.host() + ": the device " + pty.host() + " is gone", lost.getMessage());
+            assertThrows(IOException.class, () -> port.out().write(1), "the port stays lost");
         }
     }
 
