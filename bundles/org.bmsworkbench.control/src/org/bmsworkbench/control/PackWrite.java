@@ -455,7 +455,8 @@ public abstract class PackWrite<T> {
         protected ReadBack readBack(LocalDateTime back) {
             long seconds = Math.abs(java.time.Duration.between(time, back).toSeconds());
             // the pack's clock runs on while it is read back
-            return new ReadBack(seconds <= 5, Phrase.of("clock.reads", back));
+            return new ReadBack(seconds <= 5, Phrase.of("clock.reads",
+                    back.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))));
         }
     }
 }

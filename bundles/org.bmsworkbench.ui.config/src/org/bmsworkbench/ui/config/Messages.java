@@ -34,6 +34,7 @@ public class Messages {
     public String clock_inStep;
     public String clock_new;
     public String clock_useSystem;
+    public String clock_pcTime;
     public String clock_set;
     public String clock_setAll;
     public String tip_setAll;

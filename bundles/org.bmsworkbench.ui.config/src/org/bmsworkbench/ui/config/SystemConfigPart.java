@@ -370,9 +370,14 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
         if (shown == null || busy) {
             return;
         }
-        String when = time.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        boolean pcTime = time == null;
+        LocalDateTime asked = pcTime ? LocalDateTime.now().withNano(0) : time;
+        String when = asked.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        if (pcTime) {
+            when = Messages.format(messages().clock_pcTime, when);
+        }
         List<Integer> addresses = allPacks ? packsOfBus() : List.of(shown.address());
-        PackWrite<LocalDateTime> first = PackWrite.clock(shown.busId(), shown.address(), time);
+        PackWrite<LocalDateTime> first = PackWrite.clock(shown.busId(), shown.address(), asked);
         String question = allPacks
                 ? Messages.format(messages().confirm_clockAll, busLabel(), addresses.size(), when)
                 : Messages.format(messages().confirm_clock, shown.address(), busLabel(), when);
@@ -382,8 +387,9 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
         SelectedPack pack = shown;
         setBusy(true);
         say(() -> Messages.format(messages().writing, pack.address()), false);
-        // each pack its own command and its own result; the time is taken again for each, so none is set late
-        long offsetMillis = java.time.Duration.between(LocalDateTime.now(), time).toMillis();
+        // each pack its own command and its own result; the time is taken again for each, so none is set late: the
+        // PC's own time, or the picked time counted from the confirmation
+        long offsetMillis = pcTime ? 0 : java.time.Duration.between(LocalDateTime.now(), time).toMillis();
         List<String> lines = new ArrayList<>();
         boolean[] allGood = { true };
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);

@@ -43,6 +43,7 @@ public final class SystemConfigView extends Composite {
     public interface Actions {
         void read();
 
+        /** @param time the time to set, or {@code null} for the PC's own time as each pack is set */
         void setClock(LocalDateTime time, boolean allPacks);
 
         void setCapacity(String design, String full, String residual, String cycles);
@@ -352,10 +353,13 @@ public final class SystemConfigView extends Composite {
         }
     }
 
-    /** The time to set: the PC's at the moment of the click, or the pickers'. */
+    /**
+     * The time to set: the pickers', or {@code null} for the PC's own time, taken as each pack is set (not when the
+     * button was pressed, which may be a long confirmation earlier).
+     */
     public LocalDateTime pickedTime() {
         if (useSystem.getSelection()) {
-            return LocalDateTime.now().withNano(0);
+            return null;
         }
         return LocalDateTime.of(date.getYear(), date.getMonth() + 1, date.getDay(), time.getHours(), time.getMinutes(),
                 time.getSeconds());

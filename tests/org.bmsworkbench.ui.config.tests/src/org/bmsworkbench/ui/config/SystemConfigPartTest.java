@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 
@@ -204,6 +205,32 @@ class SystemConfigPartTest {
         } finally {
             connection.close(seplos);
         }
+    }
+
+    @Test
+    void thePcTimeIsTakenWhenThePackIsSetNotWhenTheButtonWasPressed() {
+        SystemConfigPart part = open();
+        SystemConfigView view = part.view();
+        part.setClock(LocalDateTime.now().withNano(0).minusHours(1), false);
+        assertTrue(harness.spinUntil(() -> !part.busy() && part.info() != null && part.info().drift() != null
+                && part.info().drift().toMinutes() <= -59, WAIT), view.messageText());
+
+        view.useSystemTime(true);
+        // a person reads the confirmation for a while before pressing Write
+        answers.whileConfirming = () -> {
+            try {
+                Thread.sleep(4000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        part.setClock(view.pickedTime(), false);
+        assertTrue(answers.question.contains("to the PC's time (now "), answers.question);
+        assertTrue(harness.spinUntil(() -> !part.busy() && part.info() != null && part.info().drift() != null
+                && Math.abs(part.info().drift().toMinutes()) < 1, WAIT), view.messageText());
+        java.time.Duration drift = part.info().drift();
+        assertTrue(Math.abs(drift.toMillis()) <= 2000,
+                "the pack must get the PC's time as it is sent, not the time of the click 4 s before: " + drift);
     }
 
     @Test
