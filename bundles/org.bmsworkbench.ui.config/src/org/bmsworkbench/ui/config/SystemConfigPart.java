@@ -35,6 +35,7 @@ import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.model.ParameterSet;
 import org.bmsworkbench.protocol.Command;
 import org.bmsworkbench.ui.common.AbstractPart;
+import org.bmsworkbench.ui.common.BusLabels;
 import org.bmsworkbench.ui.config.model.ConfigForm;
 import org.bmsworkbench.ui.config.model.PageWrite;
 import org.bmsworkbench.ui.security.AccessPrompt;
@@ -219,8 +220,7 @@ public class SystemConfigPart extends AbstractPart<SystemConfigView, Messages> i
     private String busLabel() {
         for (BusView bus : registry.overview(Instant.now()).buses()) {
             if (bus.busId().equals(shown.busId())) {
-                return bus.busId() + " (" + (bus.status().isSimulated() && !bus.status().isReplay()
-                        ? messages().bus_simulated : bus.status().label()) + ")";
+                return BusLabels.of(bus.busId(), bus.status(), messages().bus_simulated, null);
             }
         }
         return shown.busId();

@@ -26,6 +26,7 @@ import org.bmsworkbench.model.PackSnapshot;
 import org.bmsworkbench.model.Quantity;
 import org.bmsworkbench.protocol.ControlAction;
 import org.bmsworkbench.ui.common.AbstractPart;
+import org.bmsworkbench.ui.common.BusLabels;
 import org.bmsworkbench.ui.common.FrameThrottle;
 import org.bmsworkbench.ui.security.AccessPrompt;
 import org.bmsworkbench.ui.security.DialogPrompts;
@@ -179,9 +180,7 @@ public class RealtimePart extends AbstractPart<RealtimeView, Messages> {
     private String title(SelectedPack s, Instant now) {
         for (BusView bus : registry.overview(now).buses()) {
             if (bus.busId().equals(s.busId())) {
-                return bus.busId() + " (" + (bus.status().isReplay()
-                        ? Messages.format(messages().bus_replay, bus.status().label())
-                        : bus.status().isSimulated() ? messages().bus_simulated : bus.status().label()) + ")";
+                return BusLabels.of(bus.busId(), bus.status(), messages().bus_simulated, messages().bus_replay);
             }
         }
         return s.busId();

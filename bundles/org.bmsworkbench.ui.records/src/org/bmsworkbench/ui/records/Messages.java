@@ -5,6 +5,8 @@ public class Messages {
 
     public String title_pack;
     public String title_none;
+    public String bus_simulated;
+    public String bus_replay;
     public String action_read;
     public String action_readNew;
     public String action_stop;

@@ -30,6 +30,7 @@ import org.bmsworkbench.records.RecordTable;
 import org.bmsworkbench.records.RecordTable.TypeFilter;
 import org.bmsworkbench.records.SessionRecordStore;
 import org.bmsworkbench.ui.common.AbstractPart;
+import org.bmsworkbench.ui.common.BusLabels;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.EventTopic;
 import org.eclipse.e4.core.services.translation.TranslationService;
@@ -192,7 +193,7 @@ public abstract class RecordsPart extends AbstractPart<RecordsView, Messages> im
     private String busLabel(String busId) {
         for (BusView bus : registry.overview(Instant.now()).buses()) {
             if (bus.busId().equals(busId)) {
-                return bus.busId() + " (" + bus.status().label() + ")";
+                return BusLabels.of(bus.busId(), bus.status(), messages().bus_simulated, messages().bus_replay);
             }
         }
         return busId;

@@ -160,6 +160,8 @@ class RecordPagesTest {
             assertTrue(harness.spinUntil(() -> headers(grid).contains("\u544a\u8b66\u4fe1\u606f")
                     && grid.getItem(0).getText(8).matches(".*(\u53d1\u751f|\u89e3\u9664)"), WAIT),
                     headers(grid) + " " + grid.getItem(0).getText(8));
+            assertTrue(harness.spinUntil(() -> part.view().titleText().contains(busId + " (\u6a21\u62df\u603b\u7ebf)"),
+                    WAIT), "the simulated bus in the user's words: " + part.view().titleText());
         } finally {
             harness.setLocale(Locale.ENGLISH);
         }
