@@ -505,6 +505,18 @@ public final class SystemConfigView extends Composite {
             }
         }
         rowTips.forEach(SystemConfigView::setTip);
+        // nothing to type where nothing can be written
+        for (Text t : List.of(design, full, residual, cycles)) {
+            setEditable(t, supported.contains(PageWrite.CAPACITY));
+        }
+        texts.values().forEach(t -> setEditable(t, supported.contains(PageWrite.TEXTS)));
+        setEditable(interval, supported.contains(PageWrite.INTERVAL));
+    }
+
+    private static void setEditable(Text t, boolean editable) {
+        if (t.getEditable() != editable) {
+            t.setEditable(editable);
+        }
     }
 
     private String tipOf(Control c) {

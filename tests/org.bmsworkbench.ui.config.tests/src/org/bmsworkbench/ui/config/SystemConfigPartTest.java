@@ -88,6 +88,8 @@ class SystemConfigPartTest {
         assertFalse(view.recordCounts().contains("-"), view.recordCounts());
         assertNotNull(part.info());
         assertTrue(harness.spinUntil(view::writesEnabled, WAIT), "the native protocol has every write of the page");
+        assertTrue(view.entry("full").getEditable() && view.entry("serialNumber").getEditable()
+                && view.entry("interval").getEditable());
 
         answers.asked.set(0);
         view.entry("residual").setText("150");
@@ -190,6 +192,8 @@ class SystemConfigPartTest {
                 }
             }
             assertEquals(null, view.writeTip(PageWrite.CLOCK), "the clock's own button keeps no refusal");
+            assertFalse(view.entry("full").getEditable(), "nothing to type where nothing can be written");
+            assertFalse(view.entry("serialNumber").getEditable());
 
             view.useSystemTime(true);
             part.setClock(view.pickedTime(), false);
