@@ -1,7 +1,9 @@
 package org.bmsworkbench.protocol;
 
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.bmsworkbench.model.ParameterDefinition;
 import org.bmsworkbench.model.ParameterSet;
@@ -13,6 +15,63 @@ import org.bmsworkbench.protocol.ProtocolError.Kind;
  * password. For vendor protocols whose writes nobody has checked against a board or a capture.
  */
 public abstract class ReadOnlyProtocol implements BmsProtocol {
+
+    private final String id;
+    private final String displayName;
+    private final Set<Command> commands;
+    private final int minAddress;
+    private final int maxAddress;
+
+    /**
+     * @param commands   what it reads
+     * @param minAddress the lowest pack address the line carries
+     * @param maxAddress the highest; 1 for a line with one board and no addresses
+     */
+    protected ReadOnlyProtocol(String id, String displayName, Set<Command> commands, int minAddress, int maxAddress) {
+        this.id = id;
+        this.displayName = displayName;
+        this.commands = EnumSet.copyOf(commands);
+        this.minAddress = minAddress;
+        this.maxAddress = maxAddress;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Binary frames, shown and typed as hex. */
+    @Override
+    public FrameNotation notation() {
+        return FrameNotation.HEX;
+    }
+
+    @Override
+    public Set<Command> commands() {
+        return EnumSet.copyOf(commands);
+    }
+
+    @Override
+    public int minAddress() {
+        return minAddress;
+    }
+
+    @Override
+    public int maxAddress() {
+        return maxAddress;
+    }
+
+    /** Refuses an address the line does not carry; {@code rule} says which it does, e.g. "a Daly line has one board". */
+    protected final void checkAddress(int address, String rule) throws ProtocolException {
+        if (address < minAddress || address > maxAddress) {
+            throw new ProtocolException(Kind.UNSUPPORTED, rule + ", not " + address);
+        }
+    }
 
     /** Why nothing is written, e.g. "BMS Workbench holds no capture of a Daly write, so it sends none". */
     protected abstract String noWriteReason();

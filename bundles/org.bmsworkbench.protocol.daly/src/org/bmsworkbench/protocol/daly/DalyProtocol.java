@@ -36,49 +36,26 @@ public final class DalyProtocol extends ReadOnlyProtocol {
 
     public static final String ID = "daly";
 
+    /** The board answers from 0x01 whatever is asked: one board per line, reached as pack 1. */
+    public DalyProtocol() {
+        super(ID, "Daly UART/RS485 (read only)", EnumSet.of(Command.ANALOG, Command.ALARM_STATUS), 1, 1);
+    }
+
     @Override
     protected String noWriteReason() {
         return "BMS Workbench holds no capture of a Daly write, so it sends none "
                 + "(docs/protocols/daly.md)";
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
 
-    @Override
-    public String displayName() {
-        return "Daly UART/RS485 (read only)";
-    }
 
-    @Override
-    public FrameNotation notation() {
-        return FrameNotation.HEX;
-    }
 
-    @Override
-    public Set<Command> commands() {
-        return EnumSet.of(Command.ANALOG, Command.ALARM_STATUS);
-    }
 
-    /** The board answers from 0x01 whatever is asked: one board per line, reached as pack 1. */
-    @Override
-    public int minAddress() {
-        return 1;
-    }
 
-    @Override
-    public int maxAddress() {
-        return 1;
-    }
 
     @Override
     public List<Request> requests(Command command, int address) throws ProtocolException {
-        if (address != 1) {
-            throw new ProtocolException(Kind.UNSUPPORTED,
-                    "a Daly line has one board, pack 1; there is no pack " + address);
-        }
+        checkAddress(address, "a Daly line has one board, pack 1");
         List<Request> out = new ArrayList<>();
         switch (command) {
             case ANALOG -> {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.bmsworkbench.model.FlagCategory;
 import org.bmsworkbench.model.PackFlag;
@@ -44,46 +43,27 @@ public final class JbdProtocol extends ReadOnlyProtocol {
 
     static final int SOFTWARE_LOCK_BIT = 12;
 
+    /** The UART line carries no address: one board, reached as pack 1. */
+    public JbdProtocol() {
+        super(ID, "JBD / Xiaoxiang UART (read only)",
+                EnumSet.of(Command.ANALOG, Command.ALARM_STATUS, Command.MANUFACTURER), 1, 1);
+    }
+
     @Override
     protected String noWriteReason() {
         return "JBD writes need the factory mode (0x5678 into register 0x00) and BMS "
                 + "Workbench holds no capture of a write session, so it sends none (docs/protocols/jbd.md)";
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
 
-    @Override
-    public String displayName() {
-        return "JBD / Xiaoxiang UART (read only)";
-    }
 
-    @Override
-    public FrameNotation notation() {
-        return FrameNotation.HEX;
-    }
 
-    @Override
-    public Set<Command> commands() {
-        return EnumSet.of(Command.ANALOG, Command.ALARM_STATUS, Command.MANUFACTURER);
-    }
 
-    /** The UART line carries no address: one board, reached as pack 1. */
-    @Override
-    public int minAddress() {
-        return 1;
-    }
 
-    @Override
-    public int maxAddress() {
-        return 1;
-    }
 
     @Override
     public List<Request> requests(Command command, int address) throws ProtocolException {
-        checkAddress(address);
+        checkAddress(address, "a JBD UART line has no addresses: its one board is pack 1");
         return switch (command) {
             case ANALOG -> List.of(read(Command.ANALOG, address, JbdFrames.REG_BASIC),
                     read(Command.ANALOG, address, JbdFrames.REG_CELLS));
@@ -97,13 +77,6 @@ public final class JbdProtocol extends ReadOnlyProtocol {
     private static JbdRequest read(Command command, int address, int register) {
         return new JbdRequest(command, address, JbdFrames.frame(JbdFrames.READ, register, new byte[0]), register,
                 String.format("read register %02X", register));
-    }
-
-    private void checkAddress(int address) throws ProtocolException {
-        if (address != 1) {
-            throw new ProtocolException(Kind.UNSUPPORTED,
-                    "a JBD UART line has no addresses: its one board is pack 1, not " + address);
-        }
     }
 
     @Override

@@ -48,49 +48,27 @@ public final class JbdUpProtocol extends ReadOnlyProtocol {
     static final int PACK_INFO_LENGTH = 88;
     static final int PRODUCT_INFO_LENGTH = 44;
 
+    /** The UP series' DIP switches give 1..15; 16 packs is the bus's own limit. */
+    public JbdUpProtocol() {
+        super(ID, "JBD UP series RS485 (read only)",
+                EnumSet.of(Command.ANALOG, Command.ALARM_STATUS, Command.MANUFACTURER), 1, 16);
+    }
+
     @Override
     protected String noWriteReason() {
         return "BMS Workbench sends no JBD UP-series write: none has been checked "
                 + "against a board or a capture (docs/protocols/jbd-up.md)";
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
 
-    @Override
-    public String displayName() {
-        return "JBD UP series RS485 (read only)";
-    }
 
-    @Override
-    public FrameNotation notation() {
-        return FrameNotation.HEX;
-    }
 
-    @Override
-    public Set<Command> commands() {
-        return EnumSet.of(Command.ANALOG, Command.ALARM_STATUS, Command.MANUFACTURER);
-    }
 
-    @Override
-    public int minAddress() {
-        return 1;
-    }
 
-    /** The UP series' DIP switches give 1..15; 16 packs is the bus's own limit. */
-    @Override
-    public int maxAddress() {
-        return 16;
-    }
 
     @Override
     public List<Request> requests(Command command, int address) throws ProtocolException {
-        if (address < minAddress() || address > maxAddress()) {
-            throw new ProtocolException(Kind.UNSUPPORTED,
-                    "a JBD UP-series address is 1.." + maxAddress() + ", not " + address);
-        }
+        checkAddress(address, "a JBD UP-series address is 1.." + maxAddress());
         return switch (command) {
             case ANALOG -> List.of(new UpRequest(command, address, UpBlock.PACK_STATUS),
                     new UpRequest(command, address, UpBlock.TOTALS));
