@@ -159,4 +159,9 @@ public final class Buses implements ConnectionService, AutoCloseable {
     public List<String> protocols() {
         return protocolIds.get();
     }
+
+    @Override
+    public java.util.OptionalInt usualBaud(String protocolId) {
+        return protocols.apply(protocolId).map(BmsProtocol::usualBaud).orElse(java.util.OptionalInt.empty());
+    }
 }

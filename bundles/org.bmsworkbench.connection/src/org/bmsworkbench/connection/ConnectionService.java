@@ -63,6 +63,11 @@ public interface ConnectionService {
     /** The ids of the protocols a bus can be opened with. */
     List<String> protocols();
 
+    /** The line speed a protocol's boards use out of the box ({@code BmsProtocol.usualBaud}); empty by default. */
+    default java.util.OptionalInt usualBaud(String protocolId) {
+        return java.util.OptionalInt.empty();
+    }
+
     /**
      * The buses opened lately, newest first, at most {@value BusMemory#RECENT}, as their specs
      * ({@link BusSettings#toSpec()}), kept across starts; for a menu of recent buses. None by default.

@@ -272,4 +272,9 @@ public final class ConnectionServiceComponent implements ConnectionService {
     public List<String> protocols() {
         return buses.protocols();
     }
+
+    @Override
+    public java.util.OptionalInt usualBaud(String protocolId) {
+        return buses.usualBaud(protocolId);
+    }
 }

@@ -32,6 +32,14 @@ public interface BmsProtocol {
     /** The commands this protocol can express. */
     Set<Command> commands();
 
+    /**
+     * The baud rate its boards use out of the box, where its documentation says so; the Connection view suggests it
+     * for a serial port until the user types another. Empty when boards differ or nothing says.
+     */
+    default java.util.OptionalInt usualBaud() {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Lowest and highest pack address this protocol can reach. */
     int minAddress();
 

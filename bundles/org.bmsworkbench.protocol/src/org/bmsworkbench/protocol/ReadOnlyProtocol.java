@@ -21,13 +21,17 @@ public abstract class ReadOnlyProtocol implements BmsProtocol {
     private final Set<Command> commands;
     private final int minAddress;
     private final int maxAddress;
+    private final int usualBaud;
 
     /**
      * @param commands   what it reads
      * @param minAddress the lowest pack address the line carries
      * @param maxAddress the highest; 1 for a line with one board and no addresses
+     * @param usualBaud  the documented line speed, 0 when none is
      */
-    protected ReadOnlyProtocol(String id, String displayName, Set<Command> commands, int minAddress, int maxAddress) {
+    protected ReadOnlyProtocol(String id, String displayName, Set<Command> commands, int minAddress, int maxAddress,
+            int usualBaud) {
+        this.usualBaud = usualBaud;
         this.id = id;
         this.displayName = displayName;
         this.commands = EnumSet.copyOf(commands);
@@ -54,6 +58,11 @@ public abstract class ReadOnlyProtocol implements BmsProtocol {
     @Override
     public Set<Command> commands() {
         return EnumSet.copyOf(commands);
+    }
+
+    @Override
+    public java.util.OptionalInt usualBaud() {
+        return usualBaud > 0 ? java.util.OptionalInt.of(usualBaud) : java.util.OptionalInt.empty();
     }
 
     @Override

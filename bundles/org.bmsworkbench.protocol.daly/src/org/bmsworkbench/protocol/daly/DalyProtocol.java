@@ -38,7 +38,7 @@ public final class DalyProtocol extends ReadOnlyProtocol {
 
     /** The board answers from 0x01 whatever is asked: one board per line, reached as pack 1. */
     public DalyProtocol() {
-        super(ID, "Daly UART/RS485 (read only)", EnumSet.of(Command.ANALOG, Command.ALARM_STATUS), 1, 1);
+        super(ID, "Daly UART/RS485 (read only)", EnumSet.of(Command.ANALOG, Command.ALARM_STATUS), 1, 1, 9600);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class JbdProtocol extends ReadOnlyProtocol {
     /** The UART line carries no address: one board, reached as pack 1. */
     public JbdProtocol() {
         super(ID, "JBD / Xiaoxiang UART (read only)",
-                EnumSet.of(Command.ANALOG, Command.ALARM_STATUS, Command.MANUFACTURER), 1, 1);
+                EnumSet.of(Command.ANALOG, Command.ALARM_STATUS, Command.MANUFACTURER), 1, 1, 9600);
     }
 
     @Override

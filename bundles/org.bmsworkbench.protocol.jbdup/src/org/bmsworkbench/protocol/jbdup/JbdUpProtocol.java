@@ -51,7 +51,7 @@ public final class JbdUpProtocol extends ReadOnlyProtocol {
     /** The UP series' DIP switches give 1..15; 16 packs is the bus's own limit. */
     public JbdUpProtocol() {
         super(ID, "JBD UP series RS485 (read only)",
-                EnumSet.of(Command.ANALOG, Command.ALARM_STATUS, Command.MANUFACTURER), 1, 16);
+                EnumSet.of(Command.ANALOG, Command.ALARM_STATUS, Command.MANUFACTURER), 1, 16, 9600);
     }
 
     @Override

@@ -10,4 +10,10 @@ public final class NativeModbusProtocol extends ModbusProtocol {
     public NativeModbusProtocol() {
         super("modbus-native");
     }
+
+    /** docs/protocols/modbus-native.md: 9600 bit/s, 8N1. */
+    @Override
+    public java.util.OptionalInt usualBaud() {
+        return java.util.OptionalInt.of(9600);
+    }
 }

@@ -40,6 +40,18 @@ public record ConnectionForm(Kind kind, String port, String baud, String format,
     public static final int MAX_ADDRESS = 247;
 
     /** The form a first start shows: the simulated bus of 8 packs. */
+    /**
+     * The baud rate to put in the form for a protocol: its boards' usual one, on a serial port whose baud rate the
+     * user has not chosen; empty to leave the form as it is (a gateway sets its RS485 side itself, the simulator
+     * takes any).
+     *
+     * @param usual the protocol's usual baud rate, {@code null} when nothing says
+     */
+    public static java.util.Optional<String> suggestedBaud(Kind kind, boolean chosen, Integer usual) {
+        return kind == Kind.SERIAL && !chosen && usual != null ? java.util.Optional.of(usual.toString())
+                : java.util.Optional.empty();
+    }
+
     public static ConnectionForm defaults() {
         return new ConnectionForm(Kind.SIMULATED, "", "115200", "8N1", ProtocolCatalog.DEFAULT_PROTOCOL, "8", "1");
     }

@@ -47,6 +47,11 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
     protected ConnectionView createView(Composite parent, Messages messages) {
         ConnectionView view = new ConnectionView(parent, messages, this);
         view.setProtocols(connection.protocols());
+        java.util.Map<String, Integer> bauds = new java.util.HashMap<>();
+        for (String id : connection.protocols()) {
+            connection.usualBaud(id).ifPresent(b -> bauds.put(id, b));
+        }
+        view.setUsualBauds(bauds);
         view.setPorts(connection.serialPorts());
         restoreForm(view);
         view.onBusChosen(i -> requestRefresh());

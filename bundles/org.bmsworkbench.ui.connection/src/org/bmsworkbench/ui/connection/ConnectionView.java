@@ -2,6 +2,7 @@ package org.bmsworkbench.ui.connection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 import org.bmsworkbench.events.BusState;
@@ -45,6 +46,11 @@ public final class ConnectionView extends Composite {
 
     private Messages messages;
     private final Listener listener;
+    /** Each protocol's usual baud rate, where it has one. */
+    private Map<String, Integer> usualBauds = Map.of();
+    /** The user picked or typed the baud rate, or it came with a serial bus's settings: it is not suggested over. */
+    private boolean baudChosen;
+    private boolean settingBaud;
     private final Label portLabel;
     private final Combo port;
     private final Button refresh;
@@ -86,8 +92,8 @@ public final class ConnectionView extends Composite {
         // the whole row: a port's USB description is long, and a cut-off name is no use
         port.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         port.setData("org.bmsworkbench.test.id", "connection.port");
-        port.addListener(SWT.Selection, e -> enableFields());
-        port.addListener(SWT.Modify, e -> enableFields());
+        port.addListener(SWT.Selection, e -> portChanged());
+        port.addListener(SWT.Modify, e -> portChanged());
         new Label(this, SWT.NONE);
         refresh = new Button(this, SWT.PUSH);
         refresh.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false, 2, 1));
@@ -104,6 +110,7 @@ public final class ConnectionView extends Composite {
         baud.setData("org.bmsworkbench.test.id", "connection.baud");
         baud.setItems(ConnectionForm.BAUD_RATES.toArray(String[]::new));
         baud.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        baud.addListener(SWT.Modify, e -> baudChosen |= !settingBaud);
         formatLabel = new Label(this, SWT.NONE);
         format = new Combo(this, SWT.READ_ONLY);
         format.setData("org.bmsworkbench.test.id", "connection.format");
@@ -112,6 +119,7 @@ public final class ConnectionView extends Composite {
         protocolLabel = new Label(this, SWT.NONE);
         protocol = new Combo(this, SWT.READ_ONLY);
         protocol.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        protocol.addListener(SWT.Selection, e -> suggestBaud());
         packsLabel = new Label(this, SWT.NONE);
         // text, not a spinner: a spinner corrects 0 to 1 and 17 to 16 without a word; the form refuses with a message
         packs = new Text(this, SWT.BORDER);
@@ -279,7 +287,37 @@ public final class ConnectionView extends Composite {
         protocol.select(i >= 0 ? i : Math.max(0, ids.indexOf(ProtocolCatalog.DEFAULT_PROTOCOL)));
     }
 
+    /** Each protocol's usual baud rate, suggested for a serial port until the user chooses one. */
+    public void setUsualBauds(Map<String, Integer> bauds) {
+        usualBauds = Map.copyOf(bauds);
+        suggestBaud();
+    }
+
+    private void portChanged() {
+        enableFields();
+        suggestBaud();
+    }
+
+    private void suggestBaud() {
+        if (protocol == null || baud == null) {
+            return; // still being built
+        }
+        ConnectionForm.suggestedBaud(kind(), baudChosen, usualBauds.get(protocol.getText()))
+                .filter(b -> !b.equals(baud.getText())).ifPresent(this::putBaud);
+    }
+
+    private void putBaud(String text) {
+        settingBaud = true;
+        try {
+            baud.setText(text);
+        } finally {
+            settingBaud = false;
+        }
+    }
+
     public void setForm(ConnectionForm f) {
+        // a bus opened on a real line had its speed set on purpose; the simulator's says nothing of a port's
+        baudChosen = f.kind() != ConnectionForm.Kind.SIMULATED;
         switch (f.kind()) {
             case SERIAL -> showPort(f.port());
             case TCP -> {
@@ -288,7 +326,7 @@ public final class ConnectionView extends Composite {
             }
             case SIMULATED -> port.select(serialPorts.size() + 1);
         }
-        baud.setText(f.baud());
+        putBaud(f.baud());
         format.setText(f.format());
         protocol.setText(f.protocol());
         packs.setText(f.packs());

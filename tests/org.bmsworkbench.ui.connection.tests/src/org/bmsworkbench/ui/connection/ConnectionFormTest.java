@@ -76,4 +76,16 @@ class ConnectionFormTest {
         assertEquals(new ConnectionForm(ConnectionForm.Kind.SERIAL, "/dev/pts/1", "19200", "8E1", "pylontech", "4", "3"), f);
         assertEquals(f, ConnectionForm.of(f.toSettings()));
     }
+
+    @Test
+    void aProtocolsUsualBaudRateIsSuggestedOnlyForASerialPortWhoseRateNobodyChose() {
+        assertEquals(java.util.Optional.of("9600"), ConnectionForm.suggestedBaud(ConnectionForm.Kind.SERIAL, false, 9600));
+        assertEquals(java.util.Optional.empty(), ConnectionForm.suggestedBaud(ConnectionForm.Kind.SERIAL, true, 9600),
+                "a rate the user chose stays");
+        assertEquals(java.util.Optional.empty(), ConnectionForm.suggestedBaud(ConnectionForm.Kind.SERIAL, false, null),
+                "a protocol whose boards differ suggests nothing");
+        assertEquals(java.util.Optional.empty(), ConnectionForm.suggestedBaud(ConnectionForm.Kind.TCP, false, 9600));
+        assertEquals(java.util.Optional.empty(),
+                ConnectionForm.suggestedBaud(ConnectionForm.Kind.SIMULATED, false, 9600));
+    }
 }

@@ -104,10 +104,24 @@ class ConnectionPartTest {
         assertEquals("", error());
         assertTrue(harness.spinUntil(() -> connection.buses().size() == 1, WAIT));
         BusSettings opened = connection.settings(connection.buses().get(0).busId()).orElseThrow();
-        assertEquals("serial:/dev/bmsw-typed-pty,baud=115200,format=8N1", opened.transport().spec());
+        assertEquals("serial:/dev/bmsw-typed-pty,baud=9600,format=8N1", opened.transport().spec(),
+                "a serial port gets the protocol's usual baud rate (modbus-native: 9600)");
         assertEquals(List.of(1, 2), opened.addresses());
         harness.spinFor(Duration.ofMillis(300));
         assertEquals("/dev/bmsw-typed-pty", port.getText(), "the typed name stays");
+    }
+
+    @Test
+    void aSerialPortGetsTheProtocolsUsualBaudRateUntilTheUserChoosesOne() {
+        Combo baud = field("connection.baud");
+        assertEquals("115200", baud.getText(), "the simulated bus of a first start runs at 115200");
+        choosePort("/dev/bmsw-typed-pty");
+        assertEquals("9600", baud.getText(), "modbus-native boards ship at 9600 (docs/protocols/modbus-native.md)");
+        chooseItem("Simulated bus");
+        assertEquals("9600", baud.getText(), "the simulator takes what is there");
+        baud.setText("19200");
+        choosePort("/dev/bmsw-other-pty");
+        assertEquals("19200", baud.getText(), "a baud rate the user chose is not suggested over");
     }
 
     @Test
