@@ -39,7 +39,76 @@ public record ConnectionForm(Kind kind, String port, String baud, String format,
     /** The highest address on an RS485 bus. */
     public static final int MAX_ADDRESS = 247;
 
-    /** The form a first start shows: the simulated bus of 8 packs. */
+    /**
+     * What is wrong with a field, with its English sentence as the message; the view words it in the user's
+     * language ({@link Messages#problem}).
+     */
+    public static final class Problem extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** The kinds of problem; the arguments of each are strings, numbers already written out. */
+        public enum Kind {
+            /** {0} field */
+            EMPTY("{0} is empty"),
+            /** {0} field, {1} text */
+            NOT_WHOLE("{0} ''{1}'' is not a whole number"),
+            /** {0} quantity, {1} most */
+            PACKS_OUTSIDE("pack quantity {0} is outside 1..{1}"),
+            /** {0} address, {1} highest */
+            FIRST_OUTSIDE("first address {0} is outside 1..{1}"),
+            /** {0} first, {1} last, {2} highest */
+            ADDRESSES_OUTSIDE("addresses {0}..{1} are outside 1..{2}"),
+            NO_PORT("choose a serial port or type its name, e.g. /dev/ttyUSB0"),
+            NO_SIMULATOR("the simulated bus is not installed");
+
+            private final String english;
+
+            Kind(String english) {
+                this.english = english;
+            }
+        }
+
+        /** The fields a problem names. */
+        public enum Field {
+            PACKS("pack quantity"), FIRST("first address"), BAUD("baud rate");
+
+            private final String english;
+
+            Field(String english) {
+                this.english = english;
+            }
+        }
+
+        private final Kind kind;
+        private final transient Object[] args;
+
+        Problem(Kind kind, Object... args) {
+            super(new java.text.MessageFormat(kind.english, java.util.Locale.ROOT).format(english(args)));
+            this.kind = kind;
+            this.args = args.clone();
+        }
+
+        private static Object[] english(Object[] args) {
+            Object[] out = args.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] instanceof Field f) {
+                    out[i] = f.english;
+                }
+            }
+            return out;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** The arguments: a {@link Field} or a string. */
+        public Object[] args() {
+            return args.clone();
+        }
+    }
+
     /**
      * The baud rate to put in the form for a protocol: its boards' usual one, on a serial port whose baud rate the
      * user has not chosen; empty to leave the form as it is (a gateway sets its RS485 side itself, the simulator
@@ -52,6 +121,7 @@ public record ConnectionForm(Kind kind, String port, String baud, String format,
                 : java.util.Optional.empty();
     }
 
+    /** The form a first start shows: the simulated bus of 8 packs. */
     public static ConnectionForm defaults() {
         return new ConnectionForm(Kind.SIMULATED, "", "115200", "8N1", ProtocolCatalog.DEFAULT_PROTOCOL, "8", "1");
     }
@@ -72,46 +142,46 @@ public record ConnectionForm(Kind kind, String port, String baud, String format,
      * @throws IllegalArgumentException saying which field is wrong, in one line
      */
     public BusSettings toSettings() {
-        int quantity = whole("pack quantity", packs);
+        int quantity = whole(Problem.Field.PACKS, packs);
         if (quantity < 1 || quantity > BusSettings.MAX_PACKS) {
-            throw new IllegalArgumentException("pack quantity " + quantity + " is outside 1.." + BusSettings.MAX_PACKS);
+            throw new Problem(Problem.Kind.PACKS_OUTSIDE, String.valueOf(quantity), String.valueOf(BusSettings.MAX_PACKS));
         }
-        int from = whole("first address", first);
+        int from = whole(Problem.Field.FIRST, first);
         if (from < 1 || from > MAX_ADDRESS) {
-            throw new IllegalArgumentException("first address " + from + " is outside 1.." + MAX_ADDRESS);
+            throw new Problem(Problem.Kind.FIRST_OUTSIDE, String.valueOf(from), String.valueOf(MAX_ADDRESS));
         }
         if (from + quantity - 1 > MAX_ADDRESS) {
-            throw new IllegalArgumentException("addresses " + from + ".." + (from + quantity - 1) + " are outside 1.."
-                    + MAX_ADDRESS);
+            throw new Problem(Problem.Kind.ADDRESSES_OUTSIDE, String.valueOf(from), String.valueOf(from + quantity - 1),
+                    String.valueOf(MAX_ADDRESS));
         }
         Transport t = switch (kind) {
             case SERIAL -> {
                 if (port == null || port.isBlank()) {
-                    throw new IllegalArgumentException("choose a serial port or type its name, e.g. /dev/ttyUSB0");
+                    throw new Problem(Problem.Kind.NO_PORT);
                 }
                 yield Transport.Serial.of(port.strip(), rate(), format);
             }
             case TCP -> Transport.Tcp.of(port == null ? "" : port.strip(), 0);
             // the simulator's link type lives in its own bundle: 176 cells and 33 sensors at the chosen rate
             case SIMULATED -> LinkCatalog.known().find("sim")
-                    .orElseThrow(() -> new IllegalArgumentException("the simulated bus is not installed"))
+                    .orElseThrow(() -> new Problem(Problem.Kind.NO_SIMULATOR))
                     .parse(null, Map.of("baud", String.valueOf(rate())));
         };
         return BusSettings.of(t, protocol, quantity, from);
     }
 
     private int rate() {
-        return whole("baud rate", baud);
+        return whole(Problem.Field.BAUD, baud);
     }
 
     /** The digits as typed, nothing else: "x9", "9x", "1.5" and "" are refused, not read as something close. */
-    private static int whole(String field, String text) {
+    private static int whole(Problem.Field field, String text) {
         String v = text == null ? "" : text.strip();
         if (v.isEmpty()) {
-            throw new IllegalArgumentException(field + " is empty");
+            throw new Problem(Problem.Kind.EMPTY, field);
         }
         if (!v.chars().allMatch(c -> c >= '0' && c <= '9') || v.length() > 9) {
-            throw new IllegalArgumentException(field + " '" + v + "' is not a whole number");
+            throw new Problem(Problem.Kind.NOT_WHOLE, field, v);
         }
         return Integer.parseInt(v);
     }

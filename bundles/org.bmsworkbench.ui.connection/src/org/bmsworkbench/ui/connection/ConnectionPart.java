@@ -61,6 +61,17 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
     @Override
     protected void relabel(ConnectionView view, Messages messages) {
         view.setMessages(messages);
+        if (lastError != null) {
+            view.showError(messages.problem(lastError));
+        }
+    }
+
+    /** The problem the view shows, worded again when the language changes; {@code null} when none. */
+    private RuntimeException lastError;
+
+    private void showError(RuntimeException e) {
+        lastError = e;
+        view().showError(e == null ? "" : messages().problem(e));
     }
 
     private void restoreForm(ConnectionView view) {
@@ -119,7 +130,7 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
         try {
             settings = form.toSettings();
         } catch (IllegalArgumentException e) {
-            view().showError(e.getMessage());
+            showError(e);
             return;
         }
         open(settings);
@@ -129,13 +140,13 @@ public class ConnectionPart extends AbstractPart<ConnectionView, Messages> imple
     public void open(BusSettings settings) {
         try {
             String id = connection.open(settings);
-            view().showError("");
+            showError(null);
             part.getPersistedState().put(FORM_KEY, settings.toSpec());
             if (!selection.isLocked()) {
                 selection.select(id, settings.addresses().get(0));
             }
         } catch (IllegalArgumentException e) {
-            view().showError(e.getMessage());
+            showError(e);
         }
         requestRefresh();
     }

@@ -143,6 +143,22 @@ class ConnectionPartTest {
     }
 
     @Test
+    void aWrongFieldIsSaidInTheUsersLanguageAndSaidAgainWhenItChanges() {
+        ((Text) field("connection.packs")).setText("x9");
+        harness.setLocale(java.util.Locale.CHINESE);
+        try {
+            open();
+            assertEquals("\u7535\u6c60\u5305\u6570\u91cf\u201cx9\u201d\u4e0d\u662f\u6574\u6570", error());
+            harness.setLocale(java.util.Locale.ENGLISH);
+            assertTrue(harness.spinUntil(() -> error().equals("pack quantity 'x9' is not a whole number"), WAIT),
+                    error());
+        } finally {
+            harness.setLocale(java.util.Locale.ENGLISH);
+        }
+        assertTrue(connection.buses().isEmpty(), "nothing is opened");
+    }
+
+    @Test
     void aGatewayHasNoBaudRateOrFormat() {
         Combo baud = field("connection.baud");
         Combo format = field("connection.format");
