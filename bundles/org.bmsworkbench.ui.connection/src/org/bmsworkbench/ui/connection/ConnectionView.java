@@ -51,6 +51,8 @@ public final class ConnectionView extends Composite {
     /** The user picked or typed the baud rate, or it came with a serial bus's settings: it is not suggested over. */
     private boolean baudChosen;
     private boolean settingBaud;
+    /** The port box is being filled by the view itself: what it passes through on the way is no user's choice. */
+    private boolean listingPorts;
     private final Label portLabel;
     private final Combo port;
     private final Button refresh;
@@ -227,23 +229,29 @@ public final class ConnectionView extends Composite {
         }
         ConnectionForm.Kind kind = kind();
         listPorts(ports, kind, kind == ConnectionForm.Kind.SERIAL ? portName() : "");
+        suggestBaud();
     }
 
     private void listPorts(List<SerialPortInfo> ports, ConnectionForm.Kind kindBefore, String nameBefore) {
-        serialPorts = List.copyOf(ports);
-        List<String> items = new ArrayList<>();
-        for (SerialPortInfo p : serialPorts) {
-            items.add(p.displayName());
+        listingPorts = true;
+        try {
+            serialPorts = List.copyOf(ports);
+            List<String> items = new ArrayList<>();
+            for (SerialPortInfo p : serialPorts) {
+                items.add(p.displayName());
+            }
+            items.add(messages.port_tcp);
+            items.add(messages.port_sim);
+            port.setItems(items.toArray(String[]::new));
+            switch (kindBefore) {
+                case TCP -> port.select(serialPorts.size());
+                case SIMULATED -> port.select(serialPorts.size() + 1);
+                case SERIAL -> showPort(nameBefore);
+            }
+            enableFields();
+        } finally {
+            listingPorts = false;
         }
-        items.add(messages.port_tcp);
-        items.add(messages.port_sim);
-        port.setItems(items.toArray(String[]::new));
-        switch (kindBefore) {
-            case TCP -> port.select(serialPorts.size());
-            case SIMULATED -> port.select(serialPorts.size() + 1);
-            case SERIAL -> showPort(nameBefore);
-        }
-        enableFields();
     }
 
     /** Selects the listed port of that name, or shows the name as typed. */
@@ -299,8 +307,8 @@ public final class ConnectionView extends Composite {
     }
 
     private void suggestBaud() {
-        if (protocol == null || baud == null) {
-            return; // still being built
+        if (protocol == null || baud == null || listingPorts) {
+            return; // still being built, or the ports being listed again
         }
         ConnectionForm.suggestedBaud(kind(), baudChosen, usualBauds.get(protocol.getText()))
                 .filter(b -> !b.equals(baud.getText())).ifPresent(this::putBaud);

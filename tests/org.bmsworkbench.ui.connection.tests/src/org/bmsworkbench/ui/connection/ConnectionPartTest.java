@@ -115,6 +115,13 @@ class ConnectionPartTest {
     void aSerialPortGetsTheProtocolsUsualBaudRateUntilTheUserChoosesOne() {
         Combo baud = field("connection.baud");
         assertEquals("115200", baud.getText(), "the simulated bus of a first start runs at 115200");
+        // the port list comes again every few seconds and with a language change: the box passes through an empty
+        // text on the way, which is no serial port the user chose
+        view.setPorts(List.of(new org.bmsworkbench.events.SerialPortInfo("/dev/ttyUSB7", "FT232R USB UART", 0x0403,
+                0x6001, "A1", "")));
+        harness.setLocale(java.util.Locale.CHINESE);
+        harness.setLocale(java.util.Locale.ENGLISH);
+        assertEquals("115200", baud.getText(), "listing the ports again is not choosing one");
         choosePort("/dev/bmsw-typed-pty");
         assertEquals("9600", baud.getText(), "modbus-native boards ship at 9600 (docs/protocols/modbus-native.md)");
         chooseItem("Simulated bus");
